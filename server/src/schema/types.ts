@@ -26,6 +26,34 @@ export interface FieldDoc {
   enum?: string[];
   /** True when the owner type requires the field. */
   required?: boolean;
+  /** Value format when the source gives one: `int32`, `int64`, `date-time`, `int-or-string` (Kubernetes);
+   *  `duration`, `ports`, `expose`, `subnet_ip_address` (Compose). */
+  format?: string;
+  /** For 'array' and 'map' fields, the JSON-ish type of the elements / map values (`refType` names the type when 'object'). */
+  itemType?: string;
+  /** Every type the field accepts when there are alternatives (Compose `depends_on`: ['array', 'map']); `type` is the first. */
+  types?: string[];
+}
+
+/** A built-in Kubernetes kind as the API serves it. */
+export interface KindInfo {
+  /** `apps/v1`, `v1`, `autoscaling/v2` ... */
+  apiVersion: string;
+  kind: string;
+  /** Root model type, e.g. `V1Deployment`. */
+  type: string;
+}
+
+/** The keys a Compose mapping at some path may hold (for validation and completion). */
+export interface ComposeKeys {
+  /** Keys the spec names, with their docs. */
+  fields: FieldDoc[];
+  /** Doc for user-chosen keys (service, network, volume names; entries of maps such as `environment`), when allowed. */
+  anyKey?: FieldDoc;
+  /** True when `x-` extension keys are allowed here. */
+  extensions: boolean;
+  /** True when no keys other than `fields` (and `anyKey`/extensions when present) are allowed. */
+  closed: boolean;
 }
 
 /** Description of a whole Kubernetes type (used when hovering `kind`, `spec`, etc.). */
@@ -46,4 +74,12 @@ export interface FieldDocs {
   composeField(path: readonly PathSegment[]): FieldDoc | undefined;
   /** The type description, e.g. for `V1PodSecurityContext`. */
   typeDoc(typeName: string): TypeDoc | undefined;
+  /** Every field of a Kubernetes model type (with type, required, enum); undefined for unknown or primitive types. */
+  k8sTypeFields?(typeName: string): FieldDoc[] | undefined;
+  /** The fields allowed in the Kubernetes mapping at `path` ([] = the document root); undefined when that is not an object. */
+  k8sChildren?(apiVersion: string | undefined, kind: string, path: readonly PathSegment[]): FieldDoc[] | undefined;
+  /** Every built-in kind with its apiVersion and root type. */
+  knownKinds?(): readonly KindInfo[];
+  /** The keys allowed in the Compose mapping at `path` ([] = the file root; `'*'` stands for any user-chosen name). */
+  composeKeys?(path: readonly PathSegment[]): ComposeKeys | undefined;
 }

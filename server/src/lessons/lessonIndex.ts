@@ -1,0 +1,260 @@
+/**
+ * The lesson index: every Markdown lesson in the configured folders, kept current by watching them.
+ * Files are re-read only when their size or mtime changed; the link corpus is rebuilt lazily after a change.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FieldDocs } from '../schema/types';
+import { Concept, parseConcepts } from './concepts';
+import { buildLinkCorpus, LinkCorpus } from './linkCorpus';
+import { compareLessons, Lesson } from './lessonModel';
+import { parseLesson } from './parseLesson';
+
+export interface LessonFolder {
+  dir: string;
+  bundled: boolean;
+}
+
+export interface LessonIndexDeps {
+  fieldDocs: FieldDocs;
+  /** Where the bundled glossary lives (`lessons/concepts.yaml` of the extension). */
+  bundledConceptsFile?: string;
+  /** Reports a problem once per distinct message (the server shows it to the user as a warning). */
+  warn: (message: string) => void;
+  log: (message: string) => void;
+}
+
+interface FileEntry {
+  mtimeMs: number;
+  size: number;
+  lesson: Lesson;
+}
+
+const MAX_LESSON_BYTES = 8 * 1024 * 1024;
+const MAX_FILES = 20_000;
+const lessonExt = /\.(md|markdown)$/i;
+
+export class LessonIndex {
+  private folders: LessonFolder[] = [];
+  private files = new Map<string, FileEntry>();
+  private concepts: Concept[] = [];
+  private corpusCache: LinkCorpus | undefined;
+  private sorted: Lesson[] | undefined;
+  private watchers: fs.FSWatcher[] = [];
+  private rescanTimer: NodeJS.Timeout | undefined;
+  private readonly warned = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: LessonIndexDeps) {}
+
+  /** Sets the folders (absolute paths) and re-indexes; only changed files are re-read. */
+  configure(folders: LessonFolder[]): void {
+    const key = (fs: LessonFolder[]) => fs.map((f) => `${f.bundled}:${f.dir}`).join('\n');
+    const changed = key(folders) !== key(this.folders);
+    this.folders = folders;
+    if (changed) this.rewatch();
+    this.rescan();
+  }
+
+  /** Called after the index changed (lessons added, edited or removed). */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  lessons(): Lesson[] {
+    this.sorted ??= [...this.files.values()].map((e) => e.lesson).sort(compareLessons);
+    return this.sorted;
+  }
+
+  lessonByUri(uri: string): Lesson | undefined {
+    return this.lessons().find((l) => l.uri === uri);
+  }
+
+  corpus(): LinkCorpus {
+    this.corpusCache ??= buildLinkCorpus(this.lessons(), this.concepts, this.deps.fieldDocs);
+    return this.corpusCache;
+  }
+
+  /** Re-reads the folders now (also used by the watcher after a debounce). */
+  rescan(): void {
+    const seen = new Set<string>();
+    let changed = false;
+    const conceptFiles: string[] = [];
+    if (this.deps.bundledConceptsFile) conceptFiles.push(this.deps.bundledConceptsFile);
+    for (const folder of this.folders) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(folder.dir);
+      } catch {
+        this.warnOnce(`Lesson folder not found: ${folder.dir}`);
+        continue;
+      }
+      if (!stat.isDirectory()) {
+        this.warnOnce(`Lesson folder is not a folder: ${folder.dir}`);
+        continue;
+      }
+      for (const file of this.listMarkdown(folder.dir)) {
+        seen.add(file);
+        changed = this.refreshFile(file, folder.bundled) || changed;
+      }
+      const glossary = path.join(folder.dir, 'concepts.yaml');
+      if (!folder.bundled && fs.existsSync(glossary)) conceptFiles.push(glossary);
+    }
+    for (const file of [...this.files.keys()]) {
+      if (!seen.has(file)) {
+        this.files.delete(file);
+        changed = true;
+      }
+    }
+    const conceptsChanged = this.loadConcepts(conceptFiles);
+    if (changed || conceptsChanged) {
+      this.sorted = undefined;
+      this.corpusCache = undefined;
+      for (const l of this.listeners) l();
+    }
+  }
+
+  dispose(): void {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
+  }
+
+  private refreshFile(file: string, bundled: boolean): boolean {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return false;
+    }
+    const known = this.files.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size && known.lesson.bundled === bundled) return false;
+    if (stat.size > MAX_LESSON_BYTES) {
+      this.warnOnce(`Lesson skipped, larger than ${MAX_LESSON_BYTES / 1024 / 1024} MB: ${file}`);
+      return false;
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      this.warnOnce(`Lesson could not be read: ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      if (known) this.files.delete(file);
+      return !!known;
+    }
+    const lesson = parseLesson(text, { uri: pathToFileURL(file).toString(), fsPath: file, bundled });
+    for (const problem of lesson.problems) this.warnOnce(`${file}: ${problem}`);
+    this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, lesson });
+    return true;
+  }
+
+  private listMarkdown(dir: string): string[] {
+    const out: string[] = [];
+    const visited = new Set<string>();
+    const walk = (d: string, depth: number) => {
+      if (depth > 32 || out.length >= MAX_FILES) return;
+      let real: string;
+      try {
+        real = fs.realpathSync(d);
+      } catch {
+        return;
+      }
+      if (visited.has(real)) return; // symlink loop or a folder seen twice
+      visited.add(real);
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(d, { withFileTypes: true });
+      } catch (error) {
+        this.warnOnce(`Lesson folder could not be read: ${d} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        return;
+      }
+      for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+        const full = path.join(d, e.name);
+        let isDir = e.isDirectory();
+        let isFile = e.isFile();
+        if (e.isSymbolicLink()) {
+          try {
+            const st = fs.statSync(full);
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+          } catch {
+            continue; // dangling link
+          }
+        }
+        if (isDir) walk(full, depth + 1);
+        else if (isFile && lessonExt.test(e.name)) out.push(full);
+      }
+    };
+    walk(dir, 0);
+    return out;
+  }
+
+  private conceptStamp = '';
+
+  private loadConcepts(files: string[]): boolean {
+    const stamps = files.map((f) => {
+      try {
+        const st = fs.statSync(f);
+        return `${f}:${st.mtimeMs}:${st.size}`;
+      } catch {
+        return `${f}:missing`;
+      }
+    });
+    const stamp = stamps.join('|');
+    if (stamp === this.conceptStamp) return false;
+    this.conceptStamp = stamp;
+    const concepts: Concept[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        this.warnOnce(`Concept glossary could not be read: ${file}`);
+        continue;
+      }
+      const loaded = parseConcepts(text);
+      for (const p of loaded.problems) this.warnOnce(`${file}: ${p}`);
+      concepts.push(...loaded.concepts);
+    }
+    this.concepts = concepts;
+    return true;
+  }
+
+  private rewatch(): void {
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    for (const folder of this.folders) {
+      if (folder.bundled) continue; // the extension's own lessons do not change while it runs
+      try {
+        const watcher = fs.watch(folder.dir, { recursive: true, persistent: false }, () => this.scheduleRescan());
+        watcher.on('error', () => {
+          watcher.close();
+          this.scheduleRescan();
+        });
+        this.watchers.push(watcher);
+      } catch {
+        // Missing folder: reported by rescan; it is picked up when the settings change again.
+      }
+    }
+  }
+
+  private scheduleRescan(): void {
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => {
+      this.rescanTimer = undefined;
+      try {
+        this.rescan();
+      } catch (error) {
+        this.deps.log(`lesson rescan failed: ${(error as Error).stack ?? error}`);
+      }
+    }, 150);
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.deps.warn(message);
+  }
+}

@@ -1,0 +1,50 @@
+/** The searchable corpus behind field → lesson links: section facts plus inverted indexes for fast lookups. */
+import type { FieldDocs } from '../schema/types';
+import { Concept } from './concepts';
+import { Lesson } from './lessonModel';
+import { SectionFacts, sectionFacts, weighConcepts } from './sectionFacts';
+
+export interface LinkCorpus {
+  facts: SectionFacts[];
+  concepts: Concept[];
+  byExampleId: Map<string, SectionFacts[]>;
+  byExampleName: Map<string, SectionFacts[]>;
+  byMention: Map<string, SectionFacts[]>;
+  byConcept: Map<string, SectionFacts[]>;
+  withMarkers: SectionFacts[];
+  withFragments: SectionFacts[];
+  withUnknownKinds: SectionFacts[];
+  /** How many sections have any YAML example field (for the "ubiquitous field" discount). */
+  sectionsWithExamples: number;
+}
+
+export function buildLinkCorpus(lessons: readonly Lesson[], concepts: Concept[], fieldDocs: FieldDocs): LinkCorpus {
+  const facts: SectionFacts[] = [];
+  for (const lesson of lessons) for (const section of lesson.sections) facts.push(sectionFacts(lesson, section, fieldDocs));
+  weighConcepts(facts, concepts);
+  const corpus: LinkCorpus = {
+    facts,
+    concepts,
+    byExampleId: new Map(),
+    byExampleName: new Map(),
+    byMention: new Map(),
+    byConcept: new Map(),
+    withMarkers: facts.filter((f) => f.markers.length > 0),
+    withFragments: facts.filter((f) => f.fragments.length > 0),
+    withUnknownKinds: facts.filter((f) => f.unknownKindPaths.size > 0),
+    sectionsWithExamples: facts.filter((f) => f.exampleIds.size > 0).length,
+  };
+  for (const f of facts) {
+    for (const id of f.exampleIds.keys()) push(corpus.byExampleId, id, f);
+    for (const name of f.exampleNames) push(corpus.byExampleName, name, f);
+    for (const word of new Set([...f.mentions, ...f.headingMentions])) push(corpus.byMention, word, f);
+    for (const id of f.conceptWeight.keys()) push(corpus.byConcept, id, f);
+  }
+  return corpus;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,193 @@
+/**
+ * What each lesson section teaches, computed once when lessons are indexed: the fields its YAML examples
+ * use (kind-aware, through the field docs), its markers, the course concepts its text names, and the
+ * identifiers it mentions. Field → section links are ranked from these facts only.
+ */
+import { isMap, isScalar, isSeq, Node, parseAllDocuments } from 'yaml';
+import type { FieldDocs, PathSegment } from '../schema/types';
+import { Concept, countTerm } from './concepts';
+import { FieldPattern, parseFieldPattern } from './fieldPattern';
+import { Lesson, Section } from './lessonModel';
+
+export interface ExampleUse {
+  count: number;
+  kinds: Set<string>;
+}
+
+export interface SectionFacts {
+  lesson: Lesson;
+  section: Section;
+  /** Canonical field ids (FieldDoc.id) used by the section's YAML examples. */
+  exampleIds: Map<string, ExampleUse>;
+  /** Last keys used by the examples, for "same field, other owner". */
+  exampleNames: Set<string>;
+  /** Key paths (without indices) of examples that are neither a Kubernetes document nor a Compose file. */
+  fragments: string[][];
+  /** `Kind:a.b.c` paths of examples whose kind the field docs do not know (CRDs). */
+  unknownKindPaths: Set<string>;
+  markers: FieldPattern[];
+  /** Concept id → relevance weight of its terms in the section (idf-weighted, heading counts more). */
+  conceptWeight: Map<string, number>;
+  /** The concept term that weighs most in this section, per concept id (for reasons). */
+  conceptTerm: Map<string, string>;
+  /** Identifiers (field names) mentioned outside YAML examples, and in the heading. */
+  mentions: Set<string>;
+  headingMentions: Set<string>;
+}
+
+const MAX_KEYS_PER_BLOCK = 5000;
+const composeNamedMaps = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
+
+/** Facts for one section, without concept weights (those need corpus statistics: see weighConcepts). */
+export function sectionFacts(lesson: Lesson, section: Section, fieldDocs: FieldDocs): SectionFacts {
+  const facts: SectionFacts = {
+    lesson,
+    section,
+    exampleIds: new Map(),
+    exampleNames: new Set(),
+    fragments: [],
+    unknownKindPaths: new Set(),
+    markers: section.markers.map((m) => parseFieldPattern(m)).filter((p): p is FieldPattern => !!p),
+    conceptWeight: new Map(),
+    conceptTerm: new Map(),
+    mentions: identifiers(`${section.prose}\n${section.diagramText}`),
+    headingMentions: identifiers(section.title),
+  };
+  for (const block of section.codeBlocks) {
+    if (block.lang !== 'yaml' && block.lang !== 'yml') continue;
+    collectExample(block.content, fieldDocs, facts);
+  }
+  return facts;
+}
+
+function collectExample(text: string, fieldDocs: FieldDocs, facts: SectionFacts): void {
+  let docs;
+  try {
+    docs = parseAllDocuments(text, { uniqueKeys: false });
+  } catch {
+    return;
+  }
+  if (!Array.isArray(docs)) return;
+  let budget = MAX_KEYS_PER_BLOCK;
+  for (const doc of docs) {
+    const root = doc.contents as Node | null;
+    if (!isMap(root)) continue;
+    const apiVersion = scalar(root.get('apiVersion', true));
+    const kind = scalar(root.get('kind', true));
+    const isCompose = apiVersion === undefined && isMap(root.get('services', true));
+    walkKeys(root, [], (path) => {
+      if (budget-- <= 0) return false;
+      const name = path[path.length - 1] as string;
+      facts.exampleNames.add(name);
+      if (kind !== undefined && apiVersion !== undefined) {
+        const field = fieldDocs.isKnownKind(apiVersion, kind) ? fieldDocs.k8sField(apiVersion, kind, path) : undefined;
+        if (field) addUse(facts, field.id, kind);
+        else facts.unknownKindPaths.add(`${kind}:${gen(path).join('.')}`);
+      } else if (isCompose) {
+        addUse(facts, fieldDocs.composeField(path)?.id ?? composeFallbackId(path), 'compose');
+      } else {
+        facts.fragments.push(gen(path));
+      }
+      return true;
+    });
+  }
+}
+
+function addUse(facts: SectionFacts, id: string, kind: string): void {
+  const use = facts.exampleIds.get(id);
+  if (use) {
+    use.count++;
+    use.kinds.add(kind);
+  } else {
+    facts.exampleIds.set(id, { count: 1, kinds: new Set([kind]) });
+  }
+}
+
+/** Compose id when the spec does not know the key: names under the top-level maps become `*`. */
+export function composeFallbackId(path: readonly PathSegment[]): string {
+  const g = gen(path).map((s, i, all) => (i === 1 && composeNamedMaps.has(all[0]) ? '*' : s));
+  return `compose:${g.join('.')}`;
+}
+
+/** Calls `visit` for every mapping key path in the tree (stops descending when it returns false). */
+export function walkKeys(node: Node, path: PathSegment[], visit: (path: PathSegment[]) => boolean, depth = 0): boolean {
+  if (depth > 200) return true;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const p = [...path, String((pair.key as { value: unknown }).value)];
+      if (!visit(p)) return false;
+      if (pair.value && !walkKeys(pair.value as Node, p, visit, depth + 1)) return false;
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i] as Node;
+      if (item && !walkKeys(item, [...path, i], visit, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+function gen(path: readonly PathSegment[]): string[] {
+  return path.filter((s): s is string => typeof s === 'string');
+}
+
+function scalar(node: unknown): string | undefined {
+  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+}
+
+/** Identifier-like words (`hostPID`, `deploy.resources.limits`, `depends_on`) and their dotted parts. */
+export function identifiers(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*/g)) {
+    const word = m[0];
+    out.add(word);
+    if (word.includes('.')) for (const part of word.split('.')) out.add(part);
+  }
+  return out;
+}
+
+/**
+ * Weighs each concept's terms in each section with an idf factor over the whole lesson corpus, so a term
+ * that appears everywhere ("네임스페이스") says less than one that appears in two sections ("PID 네임스페이스").
+ */
+export function weighConcepts(all: SectionFacts[], concepts: Concept[]): void {
+  const lowered = all.map((f) => ({
+    body: `${f.section.prose}\n${f.section.diagramText}`.toLowerCase(),
+    title: f.section.plainTitle.toLowerCase(),
+  }));
+  const total = Math.max(1, all.length);
+  const termCounts = new Map<string, number[]>();
+  for (const concept of concepts) {
+    for (const term of concept.terms) {
+      if (termCounts.has(term)) continue;
+      termCounts.set(term, lowered.map((t) => countTerm(t.body, term) + 3 * countTerm(t.title, term)));
+    }
+  }
+  const idf = new Map<string, number>();
+  for (const [term, counts] of termCounts) {
+    const df = counts.filter((c) => c > 0).length;
+    idf.set(term, df === 0 ? 0 : Math.log(1 + total / df));
+  }
+  for (const concept of concepts) {
+    all.forEach((facts, i) => {
+      let weight = 0;
+      let bestTerm = '';
+      let bestTermWeight = 0;
+      for (const term of concept.terms) {
+        const count = termCounts.get(term)![i];
+        if (count === 0) continue;
+        const w = (1 + Math.log(count)) * idf.get(term)!;
+        weight += w;
+        if (w > bestTermWeight) {
+          bestTermWeight = w;
+          bestTerm = term;
+        }
+      }
+      if (weight > 0) {
+        facts.conceptWeight.set(concept.id, weight);
+        facts.conceptTerm.set(concept.id, bestTerm);
+      }
+    });
+  }
+}

@@ -1,0 +1,150 @@
+/** The language server: wiring only (connection, capabilities, handlers). Features live in features/. */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  Hover,
+  InitializeParams,
+  InitializeResult,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hoverAt } from './features/hover';
+import { linksAt } from './features/linksAt';
+import { Lang, resolveLang, t } from './i18n';
+import { LinksAtRequest, ListLessonsRequest, ResolveSectionRequest } from './protocol';
+import { createServices, lessonFolders } from './services';
+import { defaultSettings, LessonAwareSettings, normalizeSettings } from './settings';
+import { listLessons } from './features/listLessons';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const services = createServices({
+  extensionRoot: path.join(__dirname, '..'),
+  fieldDocsDir: path.join(__dirname, 'field-docs'),
+  warn: (message) => {
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(t(lang, 'lessonFolderProblem', message));
+  },
+  log: (message) => connection.console.log(message),
+});
+
+let settings: LessonAwareSettings = defaultSettings;
+let initialSettings: LessonAwareSettings = defaultSettings;
+let lang: Lang = 'en';
+let clientLocale: string | undefined;
+let workspaceDir: string | undefined;
+let pullConfiguration = false;
+/** Settles once the first settings are known: features wait for it so they never answer from defaults. */
+let markSettingsReady: () => void = () => undefined;
+const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientLocale = params.locale;
+  const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  workspaceDir = folderUri?.startsWith('file:') ? fileURLToPath(folderUri) : (params.rootPath ?? undefined);
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as { lessonAware?: unknown };
+  initialSettings = normalizeSettings(init.lessonAware);
+  if (!pullConfiguration) applySettings(initialSettings);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'lesson-aware-ls', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lessonAware' }).catch(() => undefined);
+    void refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (pullConfiguration) void refreshSettings();
+  else applySettings(normalizeSettings((change.settings as { lessonAware?: unknown } | null)?.lessonAware));
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    const [raw] = await connection.workspace.getConfiguration([{ section: 'lessonAware' }]);
+    applySettings(normalizeSettings(raw ?? initialSettings));
+  } catch (error) {
+    connection.console.error(`reading settings failed: ${(error as Error).message}`);
+    applySettings(initialSettings);
+  }
+}
+
+function applySettings(next: LessonAwareSettings): void {
+  settings = next;
+  lang = resolveLang(settings.locale, clientLocale);
+  try {
+    services.lessons.configure(lessonFolders(settings, services.bundledLessonsDir, workspaceDir));
+  } finally {
+    markSettingsReady();
+  }
+}
+
+connection.onHover(async (params): Promise<Hover | null> => {
+  await settingsReady;
+  try {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const model = services.models.get(doc);
+    const result = hoverAt(model, doc.offsetAt(params.position), {
+      fieldDocs: services.fieldDocs,
+      lessons: services.lessons,
+      lang,
+      showFieldDocs: settings.hover.fieldDocs,
+    });
+    if (!result) return null;
+    return {
+      contents: { kind: MarkupKind.Markdown, value: result.markdown },
+      range: { start: doc.positionAt(result.start), end: doc.positionAt(result.end) },
+    };
+  } catch (error) {
+    connection.console.error(`hover failed: ${(error as Error).stack ?? error}`);
+    return null;
+  }
+});
+
+connection.onRequest(LinksAtRequest, async (params) => {
+  await settingsReady;
+  try {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    return linksAt(services.models.get(doc), doc.offsetAt(params.position), services.fieldDocs, services.lessons);
+  } catch (error) {
+    connection.console.error(`linksAt failed: ${(error as Error).stack ?? error}`);
+    return [];
+  }
+});
+
+connection.onRequest(ListLessonsRequest, async () => {
+  await settingsReady;
+  try {
+    return listLessons(services.lessons);
+  } catch (error) {
+    connection.console.error(`listLessons failed: ${(error as Error).stack ?? error}`);
+    return [];
+  }
+});
+
+connection.onRequest(ResolveSectionRequest, async (params) => {
+  await settingsReady;
+  const lesson = services.lessons.lessonByUri(params.lessonUri);
+  const section = lesson?.sections.find((s) => s.slug === params.sectionSlug);
+  return section ? { line: section.line } : null;
+});
+
+documents.onDidClose((e) => services.models.delete(e.document.uri));
+documents.listen(connection);
+connection.onShutdown(() => services.lessons.dispose());
+connection.listen();

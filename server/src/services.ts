@@ -1,0 +1,46 @@
+/** The composition root: builds every service with explicit dependencies (no module-level singletons). */
+import * as path from 'node:path';
+import { LessonFolder, LessonIndex } from './lessons/lessonIndex';
+import { DocumentModelCache } from './model/documentCache';
+import { createFieldDocs } from './schema/fieldDocs';
+import type { FieldDocs } from './schema/types';
+import { LessonAwareSettings } from './settings';
+
+export interface ServiceOptions {
+  /** Folder holding `lessons/` shipped with the extension. */
+  extensionRoot: string;
+  /** Folder holding the generated field docs (`field-docs/` next to the bundle). */
+  fieldDocsDir: string;
+  warn: (message: string) => void;
+  log: (message: string) => void;
+}
+
+export interface Services {
+  fieldDocs: FieldDocs;
+  lessons: LessonIndex;
+  models: DocumentModelCache;
+  bundledLessonsDir: string;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const fieldDocs = createFieldDocs(options.fieldDocsDir);
+  const bundledLessonsDir = path.join(options.extensionRoot, 'lessons');
+  const lessons = new LessonIndex({
+    fieldDocs,
+    bundledConceptsFile: path.join(bundledLessonsDir, 'concepts.yaml'),
+    warn: options.warn,
+    log: options.log,
+  });
+  return { fieldDocs, lessons, models: new DocumentModelCache(), bundledLessonsDir };
+}
+
+/** Lesson folders from the settings: bundled first, then each configured folder resolved against the workspace. */
+export function lessonFolders(settings: LessonAwareSettings, bundledDir: string, workspaceDir: string | undefined): LessonFolder[] {
+  const folders: LessonFolder[] = [];
+  if (settings.includeBundledLessons) folders.push({ dir: bundledDir, bundled: true });
+  for (const f of settings.lessonFolders) {
+    const dir = path.isAbsolute(f) ? f : path.resolve(workspaceDir ?? process.cwd(), f);
+    if (!folders.some((x) => x.dir === dir)) folders.push({ dir, bundled: false });
+  }
+  return folders;
+}

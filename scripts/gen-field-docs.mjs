@@ -72,21 +72,23 @@ function typeExpr(type, format) {
 const ENUM_TRIGGER =
   /(Possible enum values|[Oo]ne of|[Vv]alid \w+ are|[Aa]llowed values are|[Ss]upported values are|[Pp]ossible values are|Options are|Supports|It can be|following values|[Mm]ust be|[Cc]an be)\s*:?\s*/g;
 const QUOTED_ITEM = /^[\s,[\]]*(?:(?:or|and|either)\s+)?\[?(["'`])([\w./-]+)\1\]?/;
-const BULLET_ITEM = /(?:^|\s)[-*]\s+(?:(["'`]+)([\w./-]+)\1|([A-Z][\w-]*))/g;
+const BULLET_ITEM = /(?:^|\s)[-*]\s+(?:["'`]+([\w./-]+)["'`]+|([A-Z][\w-]*))/g;
 const DASH_ITEM = /(?:^|[.:;]\s+)(?:(["'`])([\w./-]+)\1|([A-Z][\w-]*)) - /g;
 
 /** Enum values from prose: `One of Always, Never, IfNotPresent.`, `Valid values are "A" and "B".`,
  *  `Valid options are: Localhost - ... RuntimeDefault - ...`, `Possible enum values: - "A" means ...`. */
-function extractEnum(desc, fieldName) {
+export function extractEnum(desc, fieldName) {
   const text = desc.replace(/\s*\([^()]*\)/g, '');
   for (const m of text.matchAll(ENUM_TRIGGER)) {
     const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 2000);
-    if (/^[Mm]ust be|^[Cc]an be/.test(m[1])) {
-      // weak triggers count only when the sentence is about the field itself ("Protocol for port. Must be UDP, TCP, or SCTP.")
+    const weak = /^[Mm]ust be|^[Cc]an be/.test(m[1]) || (/one of/i.test(m[1]) && /(?:must|should|can) be\s+$/.test(text.slice(0, m.index)));
+    if (weak) {
+      // "must be / should be (one of)" count only when the sentence is about the field itself
+      // ("Protocol for port. Must be UDP, TCP, or SCTP." but not "The subject public key must be one of RSA3072, ...")
       if (/^one of/.test(rest)) continue;
       const sentenceStart = Math.max(text.lastIndexOf('. ', m.index) + 2, 0);
-      const before = text.slice(sentenceStart, m.index).toLowerCase();
-      if (before.trim() !== '' && !before.includes(fieldName.toLowerCase())) continue;
+      const subject = text.slice(sentenceStart, m.index).replace(/\s*(?:must|should|can) be\s*$/i, '').trim().toLowerCase();
+      if (!['', 'it', 'this', 'this field', 'the value', 'value'].includes(subject) && !subject.includes(fieldName.toLowerCase())) continue;
     }
     // "Exactly one of `url` or `service` must be specified" names sibling fields, not values
     if (/(?:[Ee]xactly|[Aa]t most|[Aa]t least)\s+$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -98,7 +100,7 @@ function extractEnum(desc, fieldName) {
 
 function listAt(rest) {
   // bullet lists: "- "Allow": ...; - "Forbid": ..." or "* Exact: ... * Prefix: ..."
-  if (/^[-*]\s/.test(rest)) return [...rest.matchAll(BULLET_ITEM)].map((b) => b[2] ?? b[3]);
+  if (/^[-*]\s/.test(rest)) return [...rest.matchAll(BULLET_ITEM)].map((b) => b[1] ?? b[2]);
   // dash lists: "Localhost - a profile ... RuntimeDefault - the runtime default ..."
   if (/^(?:(["'`])[\w./-]+\1|[A-Z][\w-]*) - /.test(rest)) return [...rest.matchAll(DASH_ITEM)].map((b) => b[2] ?? b[3]);
   // quoted lists: "A", "B" or "C"; ["Ingress"], ["Egress"]
@@ -363,21 +365,26 @@ function generateCompose() {
 
 // ---------------------------------------------------------------- main
 
-mkdirSync(outDir, { recursive: true });
-const k8s = generateK8s();
-const compose = generateCompose();
-const write = (name, data) => {
-  const text = JSON.stringify(data);
-  const target = join(outDir, name);
-  if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
-  return text.length;
-};
-const k8sSize = write('k8s.json', k8s.data);
-const composeSize = write('compose.json', compose.data);
-if (process.argv.includes('--verbose')) {
-  console.log(JSON.stringify({ k8s: k8s.stats, unmappedKinds: k8s.unmapped, compose: compose.stats }, null, 1));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+
+/** Writes both indexes (only when their content changed) and prints a one-line summary. */
+function main() {
+  mkdirSync(outDir, { recursive: true });
+  const k8s = generateK8s();
+  const compose = generateCompose();
+  const write = (name, data) => {
+    const text = JSON.stringify(data);
+    const target = join(outDir, name);
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== text) writeFileSync(target, text);
+    return text.length;
+  };
+  const k8sSize = write('k8s.json', k8s.data);
+  const composeSize = write('compose.json', compose.data);
+  if (process.argv.includes('--verbose')) {
+    console.log(JSON.stringify({ k8s: k8s.stats, unmappedKinds: k8s.unmapped, compose: compose.stats }, null, 1));
+  }
+  console.log(
+    `field-docs: k8s ${k8s.stats.types} types, ${k8s.data.kinds.length} kinds, ${(k8sSize / 1024).toFixed(0)} KiB; ` +
+      `compose ${(composeSize / 1024).toFixed(0)} KiB; ${Date.now() - started} ms`,
+  );
 }
-console.log(
-  `field-docs: k8s ${k8s.stats.types} types, ${k8s.data.kinds.length} kinds, ${(k8sSize / 1024).toFixed(0)} KiB; ` +
-    `compose ${(composeSize / 1024).toFixed(0)} KiB; ${Date.now() - started} ms`,
-);

@@ -50,7 +50,7 @@ export function sectionFacts(lesson: Lesson, section: Section, fieldDocs: FieldD
     markers: section.markers.map((m) => parseFieldPattern(m)).filter((p): p is FieldPattern => !!p),
     conceptWeight: new Map(),
     conceptTerm: new Map(),
-    mentions: identifiers(`${section.prose}\n${section.diagramText}`),
+    mentions: identifiers(`${section.prose.replace(/<!--[\s\S]*?-->/g, "")}\n${section.diagramText}`),
     headingMentions: identifiers(section.title),
   };
   for (const block of section.codeBlocks) {

@@ -1,0 +1,84 @@
+// Hover in the real editor: field path, Kubernetes field description, lesson breadcrumb and link.
+'use strict';
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const { openFixture, keyPosition, hoverText, hoverContents, eventually, activateExtension, openLessonLinks } = require('./helpers');
+
+/** Waits until the hover at `key` satisfies `check`; returns its markdown. */
+async function hoverWhen(document, key, occurrence, check, timeoutMs = 15_000) {
+  const position = keyPosition(document, key, occurrence);
+  return eventually(() => hoverText(document.uri, position), check, { timeoutMs, what: `hover on ${key}#${occurrence}` });
+}
+
+let serverReady;
+/** Readiness: the language server answers a hover at all (awaited once, with a long deadline). */
+function waitForServer(document, key) {
+  serverReady ??= hoverWhen(document, key, 0, (text) => assert.ok(text.length > 0, 'hover is empty'), 120_000);
+  return serverReady;
+}
+
+function assertFieldHover(markdown) {
+  assert.ok(markdown.length > 0, 'hover is empty');
+  assert.match(markdown, /runAsNonRoot/, 'hover names the field path');
+  assert.match(markdown, /non-root/i, 'hover carries the Kubernetes field description');
+  assert.ok(openLessonLinks(markdown).length > 0, 'hover has a command:lessonAware.openLesson link');
+}
+
+describe('hover on a Deployment', function () {
+  let document;
+  before(async function () {
+    this.timeout(150_000);
+    await activateExtension();
+    document = await openFixture('deployment.yaml');
+    await waitForServer(document, 'runAsNonRoot');
+  });
+
+  it('pod securityContext.runAsNonRoot shows field, description and lesson link', async () => {
+    assertFieldHover(await hoverWhen(document, 'runAsNonRoot', 0, assertFieldHover));
+  });
+
+  it('container securityContext.runAsNonRoot shows field, description and lesson link', async () => {
+    assertFieldHover(await hoverWhen(document, 'runAsNonRoot', 1, assertFieldHover));
+  });
+
+  it('shows the lesson as a Week › Day › Session breadcrumb', async () => {
+    const markdown = await hoverWhen(document, 'runAsNonRoot', 0, assertFieldHover);
+    assert.match(markdown, /Week\s*\d+\s*›\s*Day\s*\d+\s*›\s*Session\s*\d+\s*›/, 'breadcrumb Week N › Day N › Session N › section');
+  });
+
+  it('the lesson link carries {lessonUri, sectionSlug} and the command runs', async () => {
+    const markdown = await hoverWhen(document, 'runAsNonRoot', 0, assertFieldHover);
+    const [link] = openLessonLinks(markdown);
+    const args = Array.isArray(link.args) ? link.args[0] : link.args;
+    assert.ok(args && typeof args.lessonUri === 'string' && typeof args.sectionSlug === 'string',
+      `link arguments are {lessonUri, sectionSlug}: ${link.raw.slice(0, 300)}`);
+    await vscode.commands.executeCommand('lessonAware.openLesson', args);
+  });
+
+  it('allow-lists the lesson command instead of trusting the hover blindly', async () => {
+    const position = keyPosition(document, 'runAsNonRoot', 0);
+    const contents = await eventually(() => hoverContents(document.uri, position),
+      (list) => assert.ok(openLessonLinks(list.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')).length > 0),
+      { timeoutMs: 15_000, what: 'hover with lesson link' });
+    const withLink = contents.find((c) => typeof c !== 'string' && openLessonLinks(c.value).length > 0);
+    assert.notEqual(withLink.isTrusted, true, 'isTrusted must be { enabledCommands: [...] }, not true');
+    if (withLink.isTrusted !== undefined) {
+      assert.ok(withLink.isTrusted.enabledCommands.includes('lessonAware.openLesson'), 'lessonAware.openLesson is allow-listed');
+    }
+  });
+});
+
+describe('hover on a Compose file', function () {
+  let document;
+  before(async function () {
+    this.timeout(150_000);
+    await activateExtension();
+    document = await openFixture('compose.yaml');
+    await waitForServer(document, 'healthcheck');
+  });
+
+  it('services.*.healthcheck shows the field', async () => {
+    const markdown = await hoverWhen(document, 'healthcheck', 0, (text) => assert.match(text, /healthcheck/));
+    assert.match(markdown, /healthcheck/);
+  });
+});

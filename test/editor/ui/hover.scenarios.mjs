@@ -1,0 +1,33 @@
+// UI scenarios on the real workbench: what a learner sees when hovering a securityContext field.
+// A scenario is { name, locales?, run(wb, { locale }) }; `wb` is scripts/editor/lib/workbench.mjs.
+import assert from 'node:assert/strict';
+
+/** The hover must name the field, describe it, and show the lesson breadcrumb. */
+function fieldHoverShown(locale) {
+  return (text) => {
+    assert.match(text, /runAsNonRoot/, 'hover names the field');
+    assert.match(text, /non-root/i, 'hover shows the Kubernetes field description');
+    // The breadcrumb text comes from our server; `Week` may be localised under ko, `›` never is.
+    if (locale === 'ko') assert.match(text, /[^\n›]+›[^\n›]+›[^\n›]+/, 'hover shows a lesson breadcrumb (… › … › …)');
+    else assert.match(text, /Week\s*\d+\s*›/, 'hover shows a lesson breadcrumb (Week N › …)');
+  };
+}
+
+export const scenarios = [
+  {
+    name: 'workbench opens the fixture workspace',
+    async run(wb) {
+      await wb.openFile('deployment.yaml');
+      await wb.screenshot('workbench');
+    },
+  },
+  {
+    name: 'hover on runAsNonRoot shows description and lesson breadcrumb',
+    async run(wb, { locale }) {
+      await wb.openFile('deployment.yaml');
+      const text = await wb.hoverOver('runAsNonRoot', { until: fieldHoverShown(locale) });
+      await wb.screenshot('hover-runAsNonRoot');
+      return { hover: text };
+    },
+  },
+];

@@ -14,6 +14,8 @@ const NATIVE_BUILD_PACKAGES = ['libkrb5-dev', 'libxkbfile-dev', 'libsecret-1-dev
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+// Hangul (lessons, Korean UI) and emoji would render as empty boxes in screenshots without these fonts.
+const FONT_PACKAGES = ['fonts-nanum', 'fonts-noto-color-emoji'];
 
 export function codeServerDir() {
   if (process.env.LESSON_AWARE_CODE_SERVER_DIR) return process.env.LESSON_AWARE_CODE_SERVER_DIR;
@@ -105,6 +107,11 @@ export function ensureChromium() {
   }
   if (!succeeds(wanted, ['--version'])) {
     throw new Error(`${wanted} exists but does not run (${wanted} --version failed); install Debian's chromium: apt-get install -y chromium`);
+  }
+  try {
+    ensureDebs(FONT_PACKAGES, 'Korean text and emoji in screenshots');
+  } catch (error) {
+    log(`warning: ${error.message.split('\n')[0]} (screenshots will show boxes for Hangul)`);
   }
   return wanted;
 }

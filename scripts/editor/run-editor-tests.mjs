@@ -97,7 +97,10 @@ async function runScenarios({ server, dirs, locale, scenarios }) {
 }
 
 async function runLocale(tools, locale, { host, ui, scenarios }) {
-  const dirs = prepareSession({ name: locale, workspaceSource: join(editorTests, 'workspace') });
+  // Without a Korean language pack (none offline) VS Code falls back to English even with
+  // --locale ko, so the ko session also asks our extension for Korean explicitly.
+  const settings = locale === 'en' ? {} : { 'lessonAware.locale': locale };
+  const dirs = prepareSession({ name: locale, workspaceSource: join(editorTests, 'workspace'), settings });
   if (!options.keep) cleanups.push(() => removeSession(dirs));
   const resultsFile = join(dirs.results, 'host.json');
   const started = Date.now();
@@ -118,6 +121,7 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
         consoleLog: join(artifactsDir, `console-host-${locale}.log`),
         timeoutMs: 240_000,
       });
+      if (suite.vscodeVersion) log(`extension host: VS Code ${suite.vscodeVersion}, ${suite.appHost}, language ${suite.language}, results via ${suite.resultsVia}`);
       for (const test of suite.tests) {
         const title = `[host ${locale}] ${test.title}`;
         results.push({ ...test, title, kind: 'host' });

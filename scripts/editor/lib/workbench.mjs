@@ -140,7 +140,7 @@ export class Workbench {
   async screenshot(name) {
     mkdirSync(this.artifactsDir, { recursive: true });
     const path = join(this.artifactsDir, `${name}${this.suffix}.png`);
-    await this.page.screenshot({ path });
+    await this.page.screenshot({ path, animations: 'disabled' });
     return path;
   }
 }

@@ -42,8 +42,14 @@ function run() {
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
-  const results = { startedAt: new Date().toISOString(), vscodeVersion: undefined, passed: 0, failed: 0, tests: [] };
-  try { results.vscodeVersion = require('vscode').version; } catch { /* not in an extension host */ }
+  const results = { startedAt: new Date().toISOString(), vscodeVersion: undefined, language: undefined, passed: 0, failed: 0, tests: [] };
+  try {
+    const vscode = require('vscode');
+    results.vscodeVersion = vscode.version;
+    results.language = vscode.env.language;
+    results.appHost = vscode.env.appHost;
+    results.resultsVia = process.env.LESSON_AWARE_EDITOR_RESULTS ? 'env' : 'workspace';
+  } catch { /* not in an extension host */ }
 
   return new Promise((resolve, reject) => {
     let runner;

@@ -67,7 +67,6 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await eventually(async () => {
       if (!(await input.isVisible())) {
-        await this.page.locator('.monaco-workbench').click({ position: { x: 5, y: 300 }, force: true }).catch(() => {});
         await this.page.keyboard.press('Control+P');
         await input.waitFor({ state: 'visible', timeout: 2000 });
       }
@@ -124,6 +123,14 @@ export class Workbench {
       await this.page.mouse.move(point.x, point.y, { steps: 4 });
       return eventually(() => this.hoverText(), until, { timeoutMs: 5000, intervalMs: 200, what: 'hover content' });
     }, () => {}, { timeoutMs, intervalMs: 300, what: `hover over "${text}"` });
+  }
+
+  /** Moves the mouse off the editor so a sticky hover closes, and waits until it has. */
+  async dismissHover() {
+    await this.page.mouse.move(1, 1);
+    await this.page.keyboard.press('Escape');
+    await eventually(() => this.hoverText(), (text) => { if (text) throw new Error('hover still shown'); },
+      { timeoutMs: 5000, what: 'hover closed' });
   }
 
   /** Runs a command through the command palette by its (English) label. */

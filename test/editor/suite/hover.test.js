@@ -53,6 +53,13 @@ describe('hover on a Deployment', function () {
     assert.ok(args && typeof args.lessonUri === 'string' && typeof args.sectionSlug === 'string',
       `link arguments are {lessonUri, sectionSlug}: ${link.raw.slice(0, 300)}`);
     await vscode.commands.executeCommand('lessonAware.openLesson', args);
+    // The lesson opens as a text editor on lessonUri or as the lesson pane (a webview tab).
+    const lessonUri = vscode.Uri.parse(args.lessonUri).toString();
+    await eventually(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs), (tabs) => {
+      const opened = tabs.some((tab) => (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === lessonUri)
+        || tab.input instanceof vscode.TabInputWebview);
+      assert.ok(opened, `no tab shows ${lessonUri}: ${tabs.map((tab) => tab.label).join(', ')}`);
+    }, { timeoutMs: 15_000, what: 'lesson opened' });
   });
 
   it('allow-lists the lesson command instead of trusting the hover blindly', async () => {

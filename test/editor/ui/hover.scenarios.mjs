@@ -30,4 +30,18 @@ export const scenarios = [
       return { hover: text };
     },
   },
+  {
+    name: 'the lesson link in the hover opens the lesson',
+    async run(wb, { locale }) {
+      await wb.openFile('deployment.yaml');
+      await wb.hoverOver('runAsNonRoot', { until: fieldHoverShown(locale) });
+      const link = wb.page.locator('.monaco-hover a[data-href^="command:lessonAware.openLesson"]').first();
+      await link.click();
+      // The lesson opens beside the manifest: as its Markdown file or as the lesson pane.
+      const lessonTab = wb.page.locator('.tabs-container .tab.active').filter({ hasNotText: 'deployment.yaml' });
+      await lessonTab.first().waitFor({ timeout: 15_000 });
+      await wb.dismissHover();
+      await wb.screenshot('lesson-opened');
+    },
+  },
 ];

@@ -8,7 +8,9 @@ import {
   InitializeParams,
   InitializeResult,
   MarkupKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -28,7 +30,7 @@ const services = createServices({
   fieldDocsDir: path.join(__dirname, 'field-docs'),
   warn: (message) => {
     connection.console.warn(message);
-    void connection.window.showWarningMessage(t(lang, 'lessonFolderProblem', message));
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t(lang, 'lessonFolderProblem', message) });
   },
   log: (message) => connection.console.log(message),
 });

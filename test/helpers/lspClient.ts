@@ -17,6 +17,13 @@ export interface StartOptions {
   locale?: string;
 }
 
+const liveClients = new Set<LspClient>();
+
+/** Stops every client still running (use in `after` so a failed test never leaves a server behind). */
+export async function stopAllClients(): Promise<void> {
+  await Promise.all([...liveClients].map((c) => c.stop()));
+}
+
 export class LspClient {
   private readonly proc: ChildProcess;
   private buffer = Buffer.alloc(0);
@@ -31,6 +38,7 @@ export class LspClient {
 
   constructor(private readonly options: StartOptions = {}) {
     this.settings = options.settings ?? {};
+    liveClients.add(this);
     this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -120,6 +128,7 @@ export class LspClient {
   }
 
   async stop(): Promise<void> {
+    liveClients.delete(this);
     if (this.exited === undefined) {
       try {
         await this.request('shutdown', null, 3000);

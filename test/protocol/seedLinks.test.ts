@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient, positionOf, repoRoot } from '../helpers/lspClient';
+import { stopAllClients, LspClient, positionOf, repoRoot } from '../helpers/lspClient';
 import { fencedLines, seedCourseFolder } from '../helpers/seeds';
 
 interface LessonLink { lessonUri: string; sectionTitle: string; line: number; score: number; reasons: string[] }
@@ -130,3 +130,5 @@ test('seed probes: first link right for >= 90%, a right one in the first three f
   assert.deepEqual(misses, [], 'probes without a right link in the first three');
   assert.ok(ratio >= 0.9, `first-link accuracy ${(ratio * 100).toFixed(1)}% < 90%`);
 });
+
+after(stopAllClients);

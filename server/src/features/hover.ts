@@ -36,7 +36,7 @@ export function hoverAt(model: ManifestModel, offset: number, ctx: HoverContext)
   parts.push(headerLine(formatPath(found.at.path), field, ctx.lang));
   if (ctx.showFieldDocs && field) {
     const description = describe(field, ctx.fieldDocs);
-    if (description) parts.push(escapeMarkdown(truncate(description, 700)));
+    if (description) parts.push(escapeSchemaText(truncate(description, 700)));
     if (field.enum?.length) parts.push(`${t(ctx.lang, 'allowed')}: ${field.enum.map((v) => `\`${v.replace(/`/g, '')}\``).join(', ')}`);
   }
   if (links.length > 0) {
@@ -72,7 +72,8 @@ function lessonBlock(link: LessonLink, ctx: HoverContext): string {
   const lines = [`📘 **${escapeMarkdown(breadcrumb(link))}**`];
   const excerpt = section ? sectionExcerpt(section, link.reasons) : '';
   if (excerpt) lines.push(`> ${escapeMarkdown(excerpt)}`);
-  lines.push(`[${t(ctx.lang, 'openLesson')}: ${escapeMarkdown(link.sectionTitle)}](${commandUri(link)})`);
+  const title = link.sectionPath[link.sectionPath.length - 1] ?? link.sectionTitle;
+  lines.push(`[${t(ctx.lang, 'openLesson')}: ${escapeMarkdown(title)}](${commandUri(link)})`);
   return lines.join('\n\n');
 }
 
@@ -91,6 +92,11 @@ export function commandUri(link: Pick<LessonLink, 'lessonUri' | 'sectionSlug' | 
 /** Escapes text from lessons and schemas so it can never form links, HTML or emphasis in a hover. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** Schema descriptions come from the bundled API docs: keep their `code` spans, but never let them form links or HTML. */
+function escapeSchemaText(text: string): string {
+  return text.replace(/[\\[\]()<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 function truncate(text: string, max: number): string {

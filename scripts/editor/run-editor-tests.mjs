@@ -35,12 +35,15 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 let browser;
 const cleanups = [];
+function runCleanups() {
+  for (const fn of cleanups.splice(0)) { try { fn(); } catch { /* best effort */ } }
+}
 async function cleanup() {
   await browser?.close().catch(() => {});
   await stopAll();
-  for (const fn of cleanups.splice(0)) { try { fn(); } catch { /* best effort */ } }
+  runCleanups();
 }
-process.on('exit', killAllNow);
+process.on('exit', () => { killAllNow(); runCleanups(); });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     console.error(`[editor] ${signal}: stopping code-server and the browser`);

@@ -10,7 +10,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchBrowser(executablePath) {
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  // The runner handles SIGINT/SIGTERM itself (stops code-server, removes its folders, then exits).
+  return chromium.launch({
+    executablePath, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
 }
 
 /** Polls `probe` until `check` stops throwing; rethrows the last failure after `timeoutMs`. */

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   Hover,
@@ -22,6 +23,11 @@ import { LinksAtRequest, ListLessonsRequest, ResolveSectionRequest } from './pro
 import { createServices, lessonFolders } from './services';
 import { defaultSettings, LessonAwareSettings, normalizeSettings } from './settings';
 import { listLessons } from './features/listLessons';
+import { codeActionsFor } from './features/codeActions';
+import { toDiagnostics } from './features/diagnostics';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { runRules } from './rules/engine';
+import { allRules } from './rules/registry';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -57,6 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'lesson-aware-ls', version: '0.1.0' },
   };
@@ -92,7 +99,49 @@ function applySettings(next: LessonAwareSettings): void {
   } finally {
     markSettingsReady();
   }
+  refreshAllDiagnostics();
 }
+
+const diagnostics = new DiagnosticsScheduler(
+  (uri) => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const model = services.models.get(doc);
+    const findings = runRules(model, {
+      rules: allRules,
+      fieldDocs: services.fieldDocs,
+      severities: settings.rules,
+      onRuleError: (id, error) => connection.console.error(`rule ${id} failed on ${uri}: ${(error as Error).stack ?? error}`),
+    });
+    return { version: doc.version, linked: toDiagnostics(model, findings, { corpus: services.lessons.corpus(), fieldDocs: services.fieldDocs, lang }) };
+  },
+  (uri, version, linked) => {
+    void connection.sendDiagnostics({ uri, version, diagnostics: linked.map((l) => l.diagnostic) });
+  },
+);
+
+function refreshAllDiagnostics(): void {
+  for (const doc of documents.all()) diagnostics.schedule(doc);
+}
+
+services.lessons.onDidChange(() => refreshAllDiagnostics());
+
+documents.onDidChangeContent((e) => {
+  void settingsReady.then(() => diagnostics.schedule(e.document));
+});
+
+connection.onCodeAction(async (params) => {
+  await settingsReady;
+  try {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const linked = diagnostics.resultFor(doc.uri, doc.version);
+    return codeActionsFor(services.models.get(doc), linked, params.range, lang);
+  } catch (error) {
+    connection.console.error(`codeAction failed: ${(error as Error).stack ?? error}`);
+    return [];
+  }
+});
 
 connection.onHover(async (params): Promise<Hover | null> => {
   await settingsReady;
@@ -146,7 +195,11 @@ connection.onRequest(ResolveSectionRequest, async (params) => {
   return section ? { line: section.line } : null;
 });
 
-documents.onDidClose((e) => services.models.delete(e.document.uri));
+documents.onDidClose((e) => {
+  services.models.delete(e.document.uri);
+  diagnostics.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
 documents.listen(connection);
 connection.onShutdown(() => services.lessons.dispose());
 connection.listen();

@@ -1,5 +1,5 @@
 /** The field under an offset: its key path, schema doc and the query used to rank lesson links. */
-import { ManifestModel } from '../model/manifestModel';
+import { DocModel, ManifestModel } from '../model/manifestModel';
 import { generalizePath, pathAt, PathAtResult } from '../model/pathAt';
 import type { FieldQuery } from '../lessons/rankLinks';
 import type { FieldDoc, FieldDocs, PathSegment } from '../schema/types';
@@ -17,7 +17,12 @@ export function fieldAt(model: ManifestModel, offset: number, fieldDocs: FieldDo
   // A scalar item of a sequence (`- ALL`) belongs to the key that owns the sequence.
   const path = trailingIndexFree(at.path);
   if (path.length === 0) return undefined;
-  const doc = at.doc;
+  const { field, query } = fieldQuery(model, at.doc, path, fieldDocs);
+  return { at: { ...at, path }, field, query };
+}
+
+/** The schema doc and link query for a key path of one document (the field may be absent from the text). */
+export function fieldQuery(model: ManifestModel, doc: DocModel, path: readonly PathSegment[], fieldDocs: FieldDocs): { field?: FieldDoc; query: FieldQuery } {
   const flavor = model.flavor === 'compose' ? 'compose' : doc.flavor;
   const resolve = (p: readonly PathSegment[]): FieldDoc | undefined => {
     if (flavor === 'compose') return fieldDocs.composeField(p);
@@ -41,7 +46,7 @@ export function fieldAt(model: ManifestModel, offset: number, fieldDocs: FieldDo
     fieldId: field?.id ?? (flavor === 'compose' ? composeFallbackId(path) : undefined),
     ancestorIds,
   };
-  return { at: { ...at, path }, field, query };
+  return { field, query };
 }
 
 function trailingIndexFree(path: PathSegment[]): PathSegment[] {

@@ -33,6 +33,8 @@ export interface Section {
   codeBlocks: CodeBlock[];
   /** Field patterns from `<!-- lesson-aware: fields=... -->` markers in the section. */
   markers: string[];
+  /** Rule ids from `<!-- lesson-aware: rules=... -->` markers: the section explains these diagnostics. */
+  ruleMarkers: string[];
 }
 
 export interface Lesson {

@@ -65,10 +65,14 @@ export function parseLesson(text: string, options: ParseLessonOptions): Lesson {
     const own = fences.filter((f) => f.line > h.line && f.line < endLine);
     const prose: string[] = [];
     const markers: string[] = [];
+    const ruleMarkers: string[] = [];
     for (let l = h.line + 1; l < endLine; l++) {
       if (inFence[l]) continue;
       prose.push(lines[l]);
-      for (const m of lines[l].matchAll(markerRe)) markers.push(...parseFieldsDirective(m[1]));
+      for (const m of lines[l].matchAll(markerRe)) {
+        markers.push(...parseDirectiveList(m[1], 'fields'));
+        ruleMarkers.push(...parseDirectiveList(m[1], 'rules'));
+      }
     }
     return {
       title: h.title,
@@ -82,6 +86,7 @@ export function parseLesson(text: string, options: ParseLessonOptions): Lesson {
       diagramText: own.filter((f) => f.lang !== 'yaml' && f.lang !== 'yml' && f.lang !== 'mermaid').map((f) => f.content).join('\n'),
       codeBlocks: own,
       markers,
+      ruleMarkers,
     };
   });
 
@@ -109,9 +114,9 @@ function plainText(inline: Token | undefined): string {
     .trim();
 }
 
-/** `fields=a.b, c` (and other `key=value` words) of one marker comment. */
-export function parseFieldsDirective(body: string): string[] {
-  const m = /(?:^|\s)fields\s*=\s*([^]*?)(?=\s+\w[\w-]*\s*=|$)/.exec(body.trim());
+/** The list after `name=` in one marker comment (`fields=a.b, c rules=x`). */
+export function parseDirectiveList(body: string, name: 'fields' | 'rules'): string[] {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*([^]*?)(?=\\s+\\w[\\w-]*\\s*=|$)`).exec(body.trim());
   if (!m) return [];
   return m[1].split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
 }

@@ -1,0 +1,65 @@
+/** Diagnostics: rule findings as LSP diagnostics with code, lesson link, related information and messages. */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { Lang } from '../i18n';
+import type { LinkCorpus } from '../lessons/linkCorpus';
+import { ManifestModel, docAt } from '../model/manifestModel';
+import { LineIndex, lineIndexFor } from '../model/positions';
+import type { LessonLink } from '../protocol';
+import { RuleFinding } from '../rules/engine';
+import { lessonForFinding } from '../rules/ruleLessons';
+import type { Localized, Severity } from '../rules/types';
+import type { FieldDocs } from '../schema/types';
+import { breadcrumb } from './hover';
+
+export const diagnosticSource = 'lesson-aware';
+
+export interface DiagnosticContext {
+  corpus: LinkCorpus;
+  fieldDocs: FieldDocs;
+  lang: Lang;
+}
+
+export interface LinkedFinding {
+  finding: RuleFinding;
+  lesson?: LessonLink;
+  diagnostic: Diagnostic;
+}
+
+const severityMap: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function localize(text: Localized, lang: Lang, args: readonly string[] = []): string {
+  return text[lang].replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+}
+
+export function toDiagnostics(model: ManifestModel, findings: readonly RuleFinding[], ctx: DiagnosticContext): LinkedFinding[] {
+  const lines = lineIndexFor(model, model.text);
+  return findings.map((finding) => {
+    const lesson = lessonForFinding(ctx.corpus, finding.meta, finding, model, docAt(model, finding.start), ctx.fieldDocs);
+    const message = localize(finding.meta.message, ctx.lang, finding.args);
+    const diagnostic: Diagnostic = {
+      range: { start: lines.positionAt(finding.start), end: lines.positionAt(finding.end) },
+      severity: severityMap[finding.severity],
+      source: diagnosticSource,
+      code: finding.meta.id,
+      message: lesson ? `${message}\n📘 ${breadcrumb(lesson)}` : message,
+      ...(lesson ? { codeDescription: { href: `${lesson.lessonUri}#${encodeURIComponent(lesson.sectionSlug)}` } } : {}),
+      ...(finding.related?.length
+        ? {
+            relatedInformation: finding.related.map((r) => {
+              const idx = new LineIndex(r.text);
+              return {
+                location: { uri: r.uri, range: { start: idx.positionAt(r.start), end: idx.positionAt(r.end) } },
+                message: localize(r.message, ctx.lang),
+              };
+            }),
+          }
+        : {}),
+    };
+    return { finding, lesson, diagnostic };
+  });
+}

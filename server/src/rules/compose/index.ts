@@ -1,0 +1,4 @@
+/** Docker Compose rules. */
+import type { Rule } from '../types';
+
+export const composeRules: readonly Rule[] = [];

@@ -1,0 +1,29 @@
+/** The workspace's Kubernetes resources as cross-resource rules see them. Implementations keep it incremental. */
+import type { Node } from 'yaml';
+
+export interface ResourceRef {
+  uri: string;
+  /** Full text of the file (for positions of related information). */
+  text: string;
+  docIndex: number;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  /** metadata.namespace as written (undefined = the default namespace / not set). */
+  namespace?: string;
+  root: Node;
+}
+
+export interface WorkspaceResources {
+  /** Every Kubernetes resource in the workspace (open documents take precedence over disk). */
+  all(): readonly ResourceRef[];
+  byKind(kind: string): readonly ResourceRef[];
+  /** False until the first full scan finished: "missing reference" rules stay quiet until then. */
+  readonly complete: boolean;
+}
+
+export const emptyWorkspace: WorkspaceResources = {
+  all: () => [],
+  byKind: () => [],
+  complete: false,
+};

@@ -1,0 +1,50 @@
+/** K03: every container must run as a non-root user (pod- or container-level runAsNonRoot: true). */
+import type { Rule } from '../types';
+import { containersOf, podSpecOf } from '../workloads';
+import { ensureEntries, replaceNode } from '../edits';
+import { bool, get, keyRange, str } from '../yamlNodes';
+
+export const runAsNonRoot: Rule = {
+  meta: {
+    id: 'k8s-run-as-non-root',
+    flavor: 'kubernetes',
+    severity: 'warning',
+    title: { en: 'Container may run as root', ko: '컨테이너가 root로 실행될 수 있음' },
+    message: {
+      en: 'Container "{0}" may run as root: set securityContext.runAsNonRoot: true (pod or container).',
+      ko: '컨테이너 "{0}"가 root로 실행될 수 있습니다: securityContext.runAsNonRoot: true를 설정하세요 (Pod 또는 컨테이너).',
+    },
+    help: {
+      en: 'Without runAsNonRoot the kubelet starts the image as whatever user it declares, often UID 0. Pod Security "restricted" requires runAsNonRoot: true.',
+      ko: 'runAsNonRoot가 없으면 kubelet은 이미지가 지정한 사용자(대개 UID 0)로 실행합니다. Pod Security "restricted"는 runAsNonRoot: true를 요구합니다.',
+    },
+    lessonField: 'securityContext.runAsNonRoot',
+    anchors: ['kube-linter run-as-non-root', 'kube-score container-security-context-user-group-id', 'Polaris runAsRootAllowed', 'PSS restricted runAsNonRoot'],
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.root, ctx.doc.kind);
+    if (!pod) return;
+    const podLevel = bool(get(get(pod.node, 'securityContext'), 'runAsNonRoot'));
+    for (const c of containersOf(pod)) {
+      const own = bool(get(get(c.node, 'securityContext'), 'runAsNonRoot'));
+      if (own === true || (own === undefined && podLevel === true)) continue;
+      const name = str(get(c.node, 'name')) ?? String(c.index);
+      const range = keyRange(c.node, 'securityContext') ?? keyRange(c.node, 'name');
+      if (!range) continue;
+      const ownNode = get(get(c.node, 'securityContext'), 'runAsNonRoot');
+      const containerFix =
+        own === false && ownNode ? replaceNode(ownNode, 'true') : ensureEntries(ctx.model.text, c.node, ['securityContext'], { runAsNonRoot: true });
+      const podFix = ensureEntries(ctx.model.text, pod.node, ['securityContext'], { runAsNonRoot: true });
+      ctx.report({
+        start: range[0],
+        end: range[1],
+        args: [name],
+        lessonPath: [...c.path, 'securityContext', 'runAsNonRoot'],
+        fixes: [
+          ...(containerFix ? [{ title: { en: 'Set runAsNonRoot: true on this container', ko: '이 컨테이너에 runAsNonRoot: true 설정' }, edits: [containerFix], preferred: true }] : []),
+          ...(own === undefined && podLevel === undefined && podFix ? [{ title: { en: 'Set runAsNonRoot: true for the whole pod', ko: 'Pod 전체에 runAsNonRoot: true 설정' }, edits: [podFix] }] : []),
+        ],
+      });
+    }
+  },
+};

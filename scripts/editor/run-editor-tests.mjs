@@ -6,7 +6,7 @@
 // Usage: node scripts/editor/run-editor-tests.mjs [--only host|ui] [--locales en,ko] [--keep]
 // Env: LESSON_AWARE_EDITOR_TIMEOUT_MS (overall, default 600000), LESSON_AWARE_EXTENSION_PATH (extension
 //      folder under test, default the repo root), plus install-code-server.mjs's.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -146,6 +146,7 @@ async function main() {
   for (const file of ['dist/extension.js', 'dist/server.js']) {
     if (!existsSync(join(extensionPath, file))) throw new Error(`${join(extensionPath, file)} is missing: run \`npm run build\` first`);
   }
+  rmSync(artifactsDir, { recursive: true, force: true }); // no stale screenshots from an earlier run
   mkdirSync(artifactsDir, { recursive: true });
   const host = options.only !== 'ui';
   const ui = options.only !== 'host';

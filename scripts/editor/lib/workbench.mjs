@@ -76,7 +76,8 @@ export class Workbench {
       return true;
     }, () => {}, { timeoutMs, what: 'Quick Open' });
     await input.fill(name);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    // Enter picks the focused row; wait until filtering has put our file there.
+    const row = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first();
     await row.waitFor({ timeout: timeoutMs });
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: timeoutMs });

@@ -31,6 +31,14 @@ export const scenarios = [
     },
   },
   {
+    name: 'hover on a Compose healthcheck names the field',
+    async run(wb) {
+      await wb.openFile('compose.yaml');
+      await wb.hoverOver('healthcheck', { until: (text) => assert.match(text, /healthcheck/) });
+      await wb.screenshot('hover-compose-healthcheck');
+    },
+  },
+  {
     name: 'the lesson link in the hover opens the lesson',
     async run(wb, { locale }) {
       await wb.openFile('deployment.yaml');

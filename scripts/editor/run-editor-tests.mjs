@@ -141,6 +141,7 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
 
 async function main() {
   const started = Date.now();
+  if (options.only && !['host', 'ui'].includes(options.only)) throw new Error(`--only takes host or ui, not ${options.only}`);
   const tools = ensureEditorTools();
   log(`code-server ${tools.version}, chromium ${tools.chromium} (tools ready in ${tools.seconds.toFixed(1)} s)`);
   for (const file of ['dist/extension.js', 'dist/server.js']) {
@@ -156,7 +157,8 @@ async function main() {
   const locales = options.locales.split(',').map((l) => l.trim()).filter(Boolean);
   for (const [index, locale] of locales.entries()) {
     // The extension-host suite runs once, in the first locale; UI scenarios run in every locale.
-    results.push(...(await runLocale(tools, locale, { host: host && index === 0, ui, scenarios })));
+    const work = { host: host && index === 0, ui, scenarios };
+    if (work.host || work.ui) results.push(...(await runLocale(tools, locale, work)));
   }
   const count = (kind, state) => results.filter((r) => r.kind === kind && (!state || r.state === state)).length;
   const passed = results.filter((r) => r.state === 'passed').length;

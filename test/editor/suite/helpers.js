@@ -28,6 +28,15 @@ function keyPosition(document, key, occurrence = 0) {
   throw new Error(`key "${key}" (occurrence ${occurrence}) not found in ${document.uri.path}`);
 }
 
+/** Position inside the scalar value of that key (`key: value`). */
+function valuePosition(document, key, occurrence = 0) {
+  const keyAt = document.offsetAt(keyPosition(document, key, occurrence));
+  const rest = document.getText().slice(keyAt);
+  const match = /^[^:]*:[ \t]*(?=\S)/.exec(rest);
+  if (!match) throw new Error(`key "${key}" (occurrence ${occurrence}) has no value on its line`);
+  return document.positionAt(keyAt + match[0].length + 1);
+}
+
 /** Hover markdown text from all providers at a position, joined. */
 async function hoverText(uri, position) {
   const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, position)) || [];
@@ -90,4 +99,4 @@ function openLessonLinks(markdown) {
   return links;
 }
 
-module.exports = { EXTENSION_ID, workspaceUri, openFixture, keyPosition, hoverText, hoverContents, eventually, activateExtension, openLessonLinks };
+module.exports = { EXTENSION_ID, workspaceUri, openFixture, keyPosition, valuePosition, hoverText, hoverContents, eventually, activateExtension, openLessonLinks };

@@ -2,7 +2,7 @@
 'use strict';
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
-const { openFixture, keyPosition, hoverText, hoverContents, eventually, activateExtension, openLessonLinks } = require('./helpers');
+const { openFixture, keyPosition, valuePosition, hoverText, hoverContents, eventually, activateExtension, openLessonLinks } = require('./helpers');
 
 /** Waits until the hover at `key` satisfies `check`; returns its markdown. */
 async function hoverWhen(document, key, occurrence, check, timeoutMs = 15_000) {
@@ -34,11 +34,20 @@ describe('hover on a Deployment', function () {
   });
 
   it('pod securityContext.runAsNonRoot shows field, description and lesson link', async () => {
-    assertFieldHover(await hoverWhen(document, 'runAsNonRoot', 0, assertFieldHover));
+    const markdown = await hoverWhen(document, 'runAsNonRoot', 0, assertFieldHover);
+    assert.match(markdown, /spec\.template\.spec\.securityContext\.runAsNonRoot/, 'full field path of the pod-level field');
   });
 
   it('container securityContext.runAsNonRoot shows field, description and lesson link', async () => {
-    assertFieldHover(await hoverWhen(document, 'runAsNonRoot', 1, assertFieldHover));
+    const markdown = await hoverWhen(document, 'runAsNonRoot', 1, assertFieldHover);
+    assert.match(markdown, /spec\.template\.spec\.containers(\[\d*\])?\.securityContext\.runAsNonRoot/, 'full field path of the container-level field');
+  });
+
+  it('hover on the value (`true`) explains the same field', async () => {
+    const position = valuePosition(document, 'runAsNonRoot', 0);
+    assert.equal(document.getText(document.getWordRangeAtPosition(position)), 'true');
+    const markdown = await eventually(() => hoverText(document.uri, position), assertFieldHover, { timeoutMs: 15_000, what: 'hover on value' });
+    assert.match(markdown, /spec\.template\.spec\.securityContext\.runAsNonRoot/);
   });
 
   it('shows the lesson as a Week › Day › Session breadcrumb', async () => {

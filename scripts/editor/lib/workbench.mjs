@@ -77,7 +77,8 @@ export class Workbench {
     }, () => {}, { timeoutMs, what: 'Quick Open' });
     await input.fill(name);
     // Enter picks the focused row; wait until filtering has put our file there.
-    const row = this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first();
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name', { hasText: exact }).first();
     await row.waitFor({ timeout: timeoutMs });
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: timeoutMs });

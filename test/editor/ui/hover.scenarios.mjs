@@ -39,6 +39,17 @@ export const scenarios = [
     },
   },
   {
+    name: 'a container that may run as root shows the finding on hover',
+    async run(wb, { locale }) {
+      await wb.openFile('runs-as-root.yaml');
+      // The finding sits on the container's `name` key (the second `name` in the file).
+      const message = locale === 'ko' ? /root로 실행될 수 있습니다/ : /may run as root/;
+      await wb.hoverOver('name', { occurrence: 1, until: (text) => assert.match(text, message) });
+      await wb.screenshot('diagnostic-runs-as-root');
+      await wb.dismissHover();
+    },
+  },
+  {
     name: 'the lesson link in the hover opens the lesson',
     async run(wb, { locale }) {
       await wb.openFile('deployment.yaml');

@@ -1,0 +1,48 @@
+// Diagnostics in the real editor: a risky manifest gets a lesson-aware finding with a lesson link,
+// code actions (open lesson, quick fix, disable) and the quick fix clears it.
+'use strict';
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const { openFixture, eventually, activateExtension } = require('./helpers');
+
+const RULE = 'k8s-run-as-non-root';
+
+const codeOf = (diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+const findingsOf = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === RULE);
+
+describe('diagnostics on a Deployment that may run as root', function () {
+  let document;
+  let finding;
+  before(async function () {
+    this.timeout(150_000);
+    await activateExtension();
+    document = await openFixture('runs-as-root.yaml');
+    // Readiness: the server publishes diagnostics for the opened document.
+    [finding] = await eventually(() => findingsOf(document.uri), (list) => assert.ok(list.length > 0, `no ${RULE} diagnostic yet`),
+      { timeoutMs: 120_000, what: `${RULE} diagnostic` });
+  });
+
+  it(`reports ${RULE} from source lesson-aware with a link to its lesson`, () => {
+    assert.equal(finding.source, 'lesson-aware');
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(typeof finding.code === 'object' && finding.code.target, 'code carries codeDescription.href (code.target)');
+    assert.match(finding.code.target.toString(), /\.md(#|%23)/, 'the link points at a lesson section');
+  });
+
+  it('offers "Open lesson", a quick fix and "Disable" actions', async () => {
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, finding.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(actions.some((a) => (a.command && a.command.command) === 'lessonAware.openLesson'), `an action runs lessonAware.openLesson: ${titles.join(' | ')}`);
+    assert.ok(actions.some((a) => a.edit && a.isPreferred), `a preferred quick fix with an edit: ${titles.join(' | ')}`);
+    assert.ok(titles.some((t) => t.includes(RULE)), `a "Disable ${RULE}" action: ${titles.join(' | ')}`);
+  });
+
+  it('the preferred quick fix clears the finding', async () => {
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, finding.range);
+    const fix = actions.find((a) => a.edit && a.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'edit applied');
+    assert.match(document.getText(), /runAsNonRoot:\s*true/);
+    await eventually(() => findingsOf(document.uri), (list) => assert.equal(list.length, 0, `${RULE} still reported`),
+      { timeoutMs: 15_000, what: 'finding cleared after the fix' });
+  });
+});

@@ -28,6 +28,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { runRules } from './rules/engine';
 import { allRules } from './rules/registry';
+import { wireWorkspaceIndex } from './workspace/serverWiring';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,12 +51,15 @@ let pullConfiguration = false;
 /** Settles once the first settings are known: features wait for it so they never answer from defaults. */
 let markSettingsReady: () => void = () => undefined;
 const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
+/** All Kubernetes resources of the workspace folders, for cross-resource rules; re-runs diagnostics when it changes. */
+const workspace = wireWorkspaceIndex(connection, documents, services.models, () => refreshAllDiagnostics());
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
   const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   workspaceDir = folderUri?.startsWith('file:') ? fileURLToPath(folderUri) : (params.rootPath ?? undefined);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspace.initialize(params);
   const init = (params.initializationOptions ?? {}) as { lessonAware?: unknown };
   initialSettings = normalizeSettings(init.lessonAware);
   if (!pullConfiguration) applySettings(initialSettings);
@@ -70,6 +74,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  workspace.initialized();
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lessonAware' }).catch(() => undefined);
     void refreshSettings();
@@ -111,6 +116,7 @@ const diagnostics = new DiagnosticsScheduler(
       rules: allRules,
       fieldDocs: services.fieldDocs,
       severities: settings.rules,
+      workspace: workspace.index,
       onRuleError: (id, error) => connection.console.error(`rule ${id} failed on ${uri}: ${(error as Error).stack ?? error}`),
     });
     return { version: doc.version, linked: toDiagnostics(model, findings, { corpus: services.lessons.corpus(), fieldDocs: services.fieldDocs, lang }) };

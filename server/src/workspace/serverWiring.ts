@@ -1,0 +1,80 @@
+/**
+ * Connects the workspace index to the language server: folders from `initialize`, the first scan after
+ * `initialized`, a dynamically registered file watcher for YAML files, open documents, and a debounced
+ * "index changed" callback (the server re-runs diagnostics of open documents).
+ */
+import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import type { DocumentModelCache } from '../model/documentCache';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export interface WorkspaceWiring {
+  index: WorkspaceIndex;
+  /** Call from onInitialize. */
+  initialize(params: InitializeParams): void;
+  /** Call from onInitialized: starts the scan and registers the watcher. */
+  initialized(): void;
+}
+
+export function wireWorkspaceIndex(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  models: DocumentModelCache,
+  onIndexChanged: () => void,
+  debounceMs = 150,
+): WorkspaceWiring {
+  const index = new WorkspaceIndex({ log: (m) => connection.console.log(m) });
+  let folders: string[] = [];
+  let canWatch = false;
+  let timer: NodeJS.Timeout | undefined;
+  index.onDidChange(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      onIndexChanged();
+    }, debounceMs);
+  });
+
+  const isYaml = (uri: string) => /\.ya?ml$/i.test(uri);
+  documents.onDidChangeContent((e) => {
+    if (!isYaml(e.document.uri) && e.document.languageId !== 'yaml') return;
+    try {
+      index.setOpenDocument(models.get(e.document));
+    } catch (error) {
+      connection.console.error(`workspace index: ${(error as Error).message}`);
+    }
+  });
+  documents.onDidClose((e) => index.closeDocument(e.document.uri));
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (!isYaml(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) index.fileDeleted(change.uri);
+      else if (!documents.get(change.uri)) index.fileChanged(change.uri);
+    }
+  });
+
+  return {
+    index,
+    initialize(params) {
+      const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+      folders = uris.flatMap((u) => {
+        try {
+          return u.startsWith('file:') ? [fileURLToPath(u)] : [];
+        } catch {
+          return [];
+        }
+      });
+      if (!folders.length && params.rootPath) folders = [params.rootPath];
+      canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    },
+    initialized() {
+      if (canWatch) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).catch(() => undefined);
+      }
+      if (!folders.length) index.markComplete();
+      else void index.scan(folders).catch((error) => connection.console.error(`workspace scan failed: ${(error as Error).message}`));
+    },
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * The workspace resource index: every Kubernetes resource in the YAML files of the workspace folders, for
+ * cross-resource rules. Files are read from disk in chunks (yielding with setImmediate so hover and other
+ * requests are never blocked); open documents take precedence over their disk content; a change re-reads
+ * only that file. `complete` turns true after the first scan; listeners hear about every change.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ManifestModel, parseManifest } from '../model/manifestModel';
+import { resourcesOfModel } from '../rules/cross/resources';
+import type { ResourceRef, WorkspaceResources } from '../rules/cross/workspaceResources';
+
+export const MAX_YAML_BYTES = 2 * 1024 * 1024;
+export const MAX_YAML_FILES = 5_000;
+const yamlExt = /\.ya?ml$/i;
+const skippedDirs = new Set(['node_modules', '.git']);
+
+export interface WorkspaceIndexOptions {
+  maxFiles?: number;
+  maxBytes?: number;
+  /** Files per chunk before yielding to the event loop. */
+  chunkSize?: number;
+  log?: (message: string) => void;
+}
+
+/** Canonical `file:` URI for a path or URI, so disk entries and open documents share one key. */
+export function canonicalUri(uriOrPath: string): string {
+  if (uriOrPath.startsWith('file:')) {
+    try {
+      return pathToFileURL(fileURLToPath(uriOrPath)).toString();
+    } catch {
+      return uriOrPath;
+    }
+  }
+  return /^[a-z][a-z0-9+.-]*:/i.test(uriOrPath) && !/^[a-z]:[\\/]/i.test(uriOrPath) ? uriOrPath : pathToFileURL(path.resolve(uriOrPath)).toString();
+}
+
+/** Every YAML file below `dir` (skipping node_modules, .git and symlink loops), up to `max` files. */
+export function listYamlFiles(dir: string, max = MAX_YAML_FILES): string[] {
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const walk = (d: string, depth: number) => {
+    if (depth > 32 || out.length >= max) return;
+    let real: string;
+    try {
+      real = fs.realpathSync(d);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (out.length >= max) return;
+      if (skippedDirs.has(e.name)) continue;
+      const full = path.join(d, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk(full, depth + 1);
+      else if (isFile && yamlExt.test(e.name)) out.push(full);
+    }
+  };
+  walk(dir, 0);
+  return out;
+}
+
+export class WorkspaceIndex implements WorkspaceResources {
+  private readonly disk = new Map<string, ResourceRef[]>();
+  private readonly open = new Map<string, ResourceRef[]>();
+  private cache: ResourceRef[] | undefined;
+  private readonly listeners = new Set<() => void>();
+  private scanGeneration = 0;
+  private completeFlag = false;
+
+  constructor(private readonly options: WorkspaceIndexOptions = {}) {}
+
+  get complete(): boolean {
+    return this.completeFlag;
+  }
+
+  all(): readonly ResourceRef[] {
+    if (!this.cache) {
+      const list: ResourceRef[] = [];
+      for (const [uri, refs] of this.disk) if (!this.open.has(uri)) list.push(...refs);
+      for (const refs of this.open.values()) list.push(...refs);
+      this.cache = list;
+    }
+    return this.cache;
+  }
+
+  byKind(kind: string): readonly ResourceRef[] {
+    return this.all().filter((r) => r.kind === kind);
+  }
+
+  /** Called after the index changed (a file read, an open document edited, the first scan done). */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Marks the index complete without scanning (the CLI adds its files itself; a server without folders). */
+  markComplete(): void {
+    if (this.completeFlag) return;
+    this.completeFlag = true;
+    this.changed();
+  }
+
+  /** Scans the folders in chunks; resolves when done. A newer scan supersedes an older one. */
+  async scan(folders: readonly string[]): Promise<void> {
+    const generation = ++this.scanGeneration;
+    const max = this.options.maxFiles ?? MAX_YAML_FILES;
+    const files: string[] = [];
+    for (const folder of folders) {
+      files.push(...listYamlFiles(folder, max - files.length));
+      if (files.length >= max) {
+        this.options.log?.(`workspace index: stopped at ${max} YAML files`);
+        break;
+      }
+      await yieldToEventLoop();
+      if (generation !== this.scanGeneration) return;
+    }
+    const chunk = this.options.chunkSize ?? 20;
+    const seen = new Set<string>();
+    for (let i = 0; i < files.length; i += chunk) {
+      for (const file of files.slice(i, i + chunk)) {
+        const uri = canonicalUri(file);
+        seen.add(uri);
+        this.readFromDisk(uri, file, false);
+      }
+      await yieldToEventLoop();
+      if (generation !== this.scanGeneration) return;
+    }
+    for (const uri of [...this.disk.keys()]) if (!seen.has(uri)) this.disk.delete(uri);
+    this.cache = undefined;
+    this.completeFlag = true;
+    this.changed();
+  }
+
+  /** Adds or replaces a file's content (the CLI, tests). */
+  setFileText(uriOrPath: string, text: string): void {
+    const uri = canonicalUri(uriOrPath);
+    this.disk.set(uri, resourcesOfModel(parseManifest(uri, 0, text)));
+    this.cache = undefined;
+    this.changed();
+  }
+
+  /** An open document's current model: takes precedence over the disk content of the same file. */
+  setOpenDocument(model: ManifestModel): void {
+    const uri = canonicalUri(model.uri);
+    const refs = resourcesOfModel(model).map((r) => ({ ...r, uri: model.uri }));
+    this.open.set(uri, refs);
+    this.cache = undefined;
+    this.changed();
+  }
+
+  /** The document was closed: the disk content counts again (re-read, it may have changed). */
+  closeDocument(uriOrPath: string): void {
+    const uri = canonicalUri(uriOrPath);
+    if (!this.open.delete(uri)) return;
+    this.fileChanged(uri);
+  }
+
+  /** A watched file was created or changed on disk: re-read only that file. */
+  fileChanged(uriOrPath: string): void {
+    const uri = canonicalUri(uriOrPath);
+    if (!uri.startsWith('file:') || !yamlExt.test(uri)) return;
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    this.readFromDisk(uri, file, true);
+  }
+
+  fileDeleted(uriOrPath: string): void {
+    const uri = canonicalUri(uriOrPath);
+    if (this.disk.delete(uri)) {
+      this.cache = undefined;
+      this.changed();
+    }
+  }
+
+  private readFromDisk(uri: string, file: string, notify: boolean): void {
+    let text: string | undefined;
+    try {
+      const st = fs.statSync(file);
+      if (st.isFile() && st.size <= (this.options.maxBytes ?? MAX_YAML_BYTES)) text = fs.readFileSync(file, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) {
+      if (!this.disk.delete(uri)) return;
+    } else {
+      try {
+        this.disk.set(uri, resourcesOfModel(parseManifest(uri, 0, text)));
+      } catch (error) {
+        this.options.log?.(`workspace index: ${file}: ${(error as Error).message}`);
+        return;
+      }
+    }
+    this.cache = undefined;
+    if (notify) this.changed();
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) {
+      try {
+        l();
+      } catch (error) {
+        this.options.log?.(`workspace index listener failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,193 @@
+/**
+ * A read view of a Compose file for the rules: services with aliases resolved and `<<` merge keys applied
+ * (a service whose healthcheck comes from `<<: *common` has a healthcheck), and `!reset` values read as unset.
+ * Each lookup also says whether the key is the service's own (present in its mapping as written), because
+ * quick fixes may only edit what is written there: editing an anchor would change every service that uses it.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { DocContext } from '../types';
+
+type ParsedDoc = DocContext['yaml'];
+
+/** Follows aliases (`*name`) to the anchored node; undefined for missing, broken or cyclic aliases. */
+export function deref(node: unknown, doc: ParsedDoc): Node | undefined {
+  let cur = node;
+  for (let i = 0; i < 16 && isAlias(cur); i++) {
+    try {
+      cur = cur.resolve(doc as never);
+    } catch {
+      return undefined;
+    }
+  }
+  if (isAlias(cur) || cur === null || cur === undefined) return undefined;
+  return cur as Node;
+}
+
+/** True for a node tagged `!reset` (Compose: the value is removed). */
+export function isReset(node: unknown): boolean {
+  return !!node && typeof node === 'object' && (node as { tag?: string }).tag === '!reset';
+}
+
+export interface Lookup {
+  /** The value (aliases resolved); undefined when unset or `!reset`. */
+  value?: Node;
+  /** The pair as written in the mapping itself (undefined when the key only comes from a merge). */
+  own?: Pair<Node, Node | null>;
+}
+
+function keyOf(p: unknown): string | undefined {
+  return isPair(p) && isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
+}
+
+/** Maps merged in by `<<` (a single alias/map or a sequence of them), in precedence order. */
+function mergeSources(map: YAMLMap, doc: ParsedDoc, depth: number): YAMLMap[] {
+  if (depth > 8) return [];
+  const out: YAMLMap[] = [];
+  for (const p of map.items) {
+    if (keyOf(p) !== '<<') continue;
+    const v = deref((p as Pair).value, doc);
+    const list = isSeq(v) ? (v as YAMLSeq).items.map((n) => deref(n, doc)) : [v];
+    for (const m of list) if (isMap(m)) out.push(m as YAMLMap);
+  }
+  return out;
+}
+
+/** Looks `key` up in a mapping, then in the maps merged into it (recursively). */
+export function lookup(node: unknown, key: string, doc: ParsedDoc, depth = 0): Lookup {
+  const map = deref(node, doc);
+  if (!isMap(map) || depth > 8) return {};
+  for (const p of (map as YAMLMap).items) {
+    if (keyOf(p) === key) {
+      const pair = p as Pair<Node, Node | null>;
+      const value = isReset(pair.value) ? undefined : deref(pair.value, doc);
+      return { value, own: pair };
+    }
+  }
+  for (const source of mergeSources(map as YAMLMap, doc, depth)) {
+    const found = lookup(source, key, doc, depth + 1);
+    if (found.value || found.own) return { value: found.value };
+  }
+  return {};
+}
+
+/** The value at a key path through merges; undefined when any step is missing. */
+export function lookupIn(node: unknown, path: readonly string[], doc: ParsedDoc): Node | undefined {
+  let cur: unknown = node;
+  for (const key of path) {
+    cur = lookup(cur, key, doc).value;
+    if (!cur) return undefined;
+  }
+  return cur as Node;
+}
+
+/** True when every step of `path` is written in the mapping itself (a fix may then edit below it), or when
+ *  a missing step is not provided by a merge either (a fix may then create it without hiding merged values). */
+export function editableAt(node: unknown, path: readonly string[], doc: ParsedDoc): boolean {
+  let cur: unknown = deref(node, doc);
+  for (const key of path) {
+    const found = lookup(cur, key, doc);
+    if (!found.own) return !found.value; // creating it is fine unless a merge provides it
+    if (isAlias(found.own.value)) return false;
+    cur = found.own.value;
+    if (!cur || !isMap(cur)) return true;
+  }
+  return true;
+}
+
+/** Every key of a mapping including merged ones (own keys first). */
+export function allKeys(node: unknown, doc: ParsedDoc, depth = 0): string[] {
+  const map = deref(node, doc);
+  if (!isMap(map) || depth > 8) return [];
+  const keys = (map as YAMLMap).items.map(keyOf).filter((k): k is string => !!k && k !== '<<');
+  for (const source of mergeSources(map as YAMLMap, doc, depth)) for (const k of allKeys(source, doc, depth + 1)) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+export function scalarValue(node: unknown): string | number | boolean | null | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = (node as Scalar).value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : undefined;
+}
+
+export function scalarText(node: unknown): string | undefined {
+  const v = scalarValue(node);
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/** `true`, "true", yes/on (Compose accepts YAML 1.1 booleans). */
+export function truthy(node: unknown): boolean {
+  const v = scalarValue(node);
+  return v === true || (typeof v === 'string' && /^(true|yes|on|1)$/i.test(v.trim()));
+}
+
+export function seqItems(node: unknown, doc: ParsedDoc): Node[] {
+  const seq = deref(node, doc);
+  if (!isSeq(seq)) return [];
+  return (seq as YAMLSeq).items.map((n) => deref(n, doc)).filter((n): n is Node => !!n);
+}
+
+export interface ServiceView {
+  name: string;
+  /** The service's mapping (aliases resolved). */
+  node: YAMLMap<Node, Node | null>;
+  /** The key `services.<name>` as written: where service-level findings point. */
+  keyNode: Node;
+}
+
+/** The services of a Compose document (skipping `x-` entries and non-mappings). */
+export function servicesOf(ctx: DocContext): ServiceView[] {
+  const services = lookup(ctx.root, 'services', ctx.yaml).value;
+  if (!isMap(services)) return [];
+  const out: ServiceView[] = [];
+  for (const p of (services as YAMLMap).items) {
+    const name = keyOf(p);
+    if (!name || name === '<<' || name.startsWith('x-')) continue;
+    const node = deref((p as Pair).value, ctx.yaml);
+    if (!isMap(node) || !(p as Pair<Node>).key?.range) continue;
+    out.push({ name, node: node as YAMLMap<Node, Node | null>, keyNode: (p as Pair<Node>).key });
+  }
+  return out;
+}
+
+/** Range of an own key, else the service name: where a finding about `key` is underlined. */
+export function findingRange(service: ServiceView, key: string, doc: ParsedDoc): [number, number] {
+  const own = lookup(service.node, key, doc).own;
+  const r = (own?.key as Node | undefined)?.range ?? service.keyNode.range!;
+  return [r[0], r[1]];
+}
+
+/** A complete service definition: has an image or a build. Fragments (override files, services that only
+ *  add settings to a definition from another file, `extends`) are skipped by the "missing setting" rules. */
+export function isCompleteService(service: ServiceView, ctx: DocContext): boolean {
+  if (/override/i.test(ctx.model.uri.split(/[\\/]/).pop() ?? '')) return false;
+  const keys = allKeys(service.node, ctx.yaml);
+  if (keys.includes('extends')) return false;
+  return keys.includes('image') || keys.includes('build');
+}
+
+/** Dependencies that other services wait for with `condition: service_completed_successfully` (one-shot jobs). */
+export function oneShotServices(ctx: DocContext): Set<string> {
+  const out = new Set<string>();
+  for (const s of servicesOf(ctx)) {
+    const deps = lookup(s.node, 'depends_on', ctx.yaml).value;
+    if (!isMap(deps)) continue;
+    for (const p of (deps as YAMLMap).items) {
+      const name = keyOf(p);
+      const cond = scalarText(lookup((p as Pair).value, 'condition', ctx.yaml).value);
+      if (name && cond === 'service_completed_successfully') out.add(name);
+    }
+  }
+  return out;
+}
+
+/** The effective healthcheck state of a service: present and enabled, disabled, or absent. */
+export function healthcheckState(service: ServiceView, ctx: DocContext): 'enabled' | 'disabled' | 'absent' {
+  const hc = lookup(service.node, 'healthcheck', ctx.yaml).value;
+  if (!hc) return 'absent';
+  if (!isMap(hc)) return 'absent';
+  if (truthy(lookup(hc, 'disable', ctx.yaml).value)) return 'disabled';
+  const test = lookup(hc, 'test', ctx.yaml).value;
+  const first = isSeq(test) ? scalarText(seqItems(test, ctx.yaml)[0]) : scalarText(test);
+  if (first?.toUpperCase() === 'NONE') return 'disabled';
+  return 'enabled'; // without `test` the image's HEALTHCHECK runs with the timings given here
+}

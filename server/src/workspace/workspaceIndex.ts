@@ -89,6 +89,14 @@ export class WorkspaceIndex implements WorkspaceResources {
 
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
+  /** A complete index over in-memory files (path or URI → text): the CLI and tests. */
+  static fromTexts(files: Record<string, string>, options?: WorkspaceIndexOptions): WorkspaceIndex {
+    const index = new WorkspaceIndex(options);
+    for (const [file, text] of Object.entries(files)) index.setFileText(file, text);
+    index.markComplete();
+    return index;
+  }
+
   get complete(): boolean {
     return this.completeFlag;
   }

@@ -110,7 +110,7 @@ export function evaluatePss(pod: PodSpecRef, level: PssLevel, annotations?: Node
   const restrictedVols = volumes
     .filter((v) => {
       const types = keys(v).filter((k) => k !== 'name');
-      return types.length > 0 && types.some((t) => !restrictedVolumeTypes.has(t));
+      return types.length > 0 && get(v, 'hostPath') === undefined && types.some((t) => !restrictedVolumeTypes.has(t));
     })
     .map((v) => `"${str(get(v, 'name')) ?? '?'}"`);
   if (restrictedVols.length) add('restrictedVolumes', `restricted volume types (${restrictedVols.join(', ')})`);

@@ -3,30 +3,32 @@
 //  2. UI scenarios (test/editor/ui/*.scenarios.mjs) driving the workbench with Playwright, once per
 //     locale (en, then ko), screenshots in test-results/editor/.
 // Assumes `npm run build` produced dist/extension.js and dist/server.js.
-// Usage: node scripts/editor/run-editor-tests.mjs [--only host|ui] [--locales en,ko] [--keep]
+// Usage: node scripts/editor/run-editor-tests.mjs [--only host|ui] [--locales en,ko] [--keep] [--vsix file.vsix]
 // Env: LESSON_AWARE_EDITOR_TIMEOUT_MS (overall, default 600000), LESSON_AWARE_EXTENSION_PATH (extension
 //      folder under test, default the repo root), plus install-code-server.mjs's.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureEditorTools } from './install-code-server.mjs';
 import { prepareSession, removeSession, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { runHostSuite } from './lib/host-suite.mjs';
-import { killAllNow, stopAll } from './lib/proc.mjs';
+import { killAllNow, run, stopAll } from './lib/proc.mjs';
 import { launchBrowser, openPage, Workbench } from './lib/workbench.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const editorTests = join(repoRoot, 'test', 'editor');
 const artifactsDir = join(repoRoot, 'test-results', 'editor');
-// The extension under test: the repo root, or another unpacked extension folder (e.g. an unzipped .vsix).
-const extensionPath = process.env.LESSON_AWARE_EXTENSION_PATH || repoRoot;
+// The extension under test: the repo root, another unpacked extension folder, or (--vsix) a package.
+let extensionPath = process.env.LESSON_AWARE_EXTENSION_PATH || repoRoot;
 
 const { values: options } = parseArgs({
   options: {
     only: { type: 'string' },
     locales: { type: 'string', default: 'en,ko' },
     keep: { type: 'boolean', default: false },
+    vsix: { type: 'string' },
   },
 });
 const overallTimeoutMs = Number(process.env.LESSON_AWARE_EDITOR_TIMEOUT_MS || 600_000);
@@ -59,6 +61,16 @@ const overallTimer = setTimeout(async () => {
 }, overallTimeoutMs);
 overallTimer.unref();
 
+/** Unzips a .vsix's `extension/` folder so the packaged files (not the repo) are what gets tested. */
+function unpackVsix(file) {
+  if (!existsSync(file)) throw new Error(`--vsix ${file} does not exist (npm run package writes lesson-aware.vsix)`);
+  const dir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'lesson-aware-vsix-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  run('unzip', ['-q', file, 'extension/*', '-d', dir], { quiet: true });
+  log(`testing the packaged extension ${file}`);
+  return join(dir, 'extension');
+}
+
 async function loadScenarios() {
   const dir = join(editorTests, 'ui');
   const files = readdirSync(dir).filter((f) => f.endsWith('.scenarios.mjs')).sort();
@@ -71,7 +83,7 @@ async function loadScenarios() {
 }
 
 async function runScenarios({ server, dirs, locale, scenarios }) {
-  const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: extensionPath });
+  const url = workbenchUrl(server, { folder: dirs.uiWorkspace, extensionDevelopmentPath: extensionPath });
   const { page, close } = await openPage(browser, url, {
     consoleLog: join(artifactsDir, `console-ui-${locale}.log`),
     locale: locale === 'ko' ? 'ko-KR' : 'en-US',
@@ -144,6 +156,7 @@ async function main() {
   if (options.only && !['host', 'ui'].includes(options.only)) throw new Error(`--only takes host or ui, not ${options.only}`);
   const tools = ensureEditorTools();
   log(`code-server ${tools.version}, chromium ${tools.chromium} (tools ready in ${tools.seconds.toFixed(1)} s)`);
+  if (options.vsix) extensionPath = unpackVsix(resolve(options.vsix));
   for (const file of ['dist/extension.js', 'dist/server.js']) {
     if (!existsSync(join(extensionPath, file))) throw new Error(`${join(extensionPath, file)} is missing: run \`npm run build\` first`);
   }

@@ -45,10 +45,14 @@ export function prepareSession({ name, workspaceSource, settings = {} }) {
     userData: join(root, 'user-data'),
     extensions: join(root, 'extensions'),
     workspace: join(root, 'workspace'),
+    // UI scenarios get their own copy: edits the host suite leaves unsaved would otherwise be
+    // restored (hot exit) into the UI window of the same folder.
+    uiWorkspace: join(root, 'workspace-ui'),
     results: join(root, 'results'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   cpSync(workspaceSource, dirs.workspace, { recursive: true });
+  cpSync(workspaceSource, dirs.uiWorkspace, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2)}\n`);
   return dirs;

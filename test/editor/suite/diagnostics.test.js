@@ -22,6 +22,14 @@ describe('diagnostics on a Deployment that may run as root', function () {
       { timeoutMs: 120_000, what: `${RULE} diagnostic` });
   });
 
+  after(async () => {
+    // Leave the fixture as it was for whatever runs next in this window.
+    if (document && document.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it(`reports ${RULE} from source lesson-aware with a link to its lesson`, () => {
     assert.equal(finding.source, 'lesson-aware');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);

@@ -93,8 +93,9 @@ describe('hover on a Compose file', function () {
     await waitForServer(document, 'healthcheck');
   });
 
-  it('services.*.healthcheck shows the field', async () => {
+  it('services.web.healthcheck shows the field path and a lesson link', async () => {
     const markdown = await hoverWhen(document, 'healthcheck', 0, (text) => assert.match(text, /healthcheck/));
-    assert.match(markdown, /healthcheck/);
+    assert.match(markdown, /services\.web\.healthcheck/, 'full field path');
+    assert.ok(openLessonLinks(markdown).length > 0, 'hover has a command:lessonAware.openLesson link');
   });
 });

@@ -34,7 +34,8 @@ function physical(loc: CliLocation) {
 }
 
 export function formatSarif(input: SarifInput): string {
-  const active = input.rules.filter((r) => input.severities[r.meta.id] !== 'off');
+  const reported = new Set(input.result.findings.map((f) => f.ruleId));
+  const active = input.rules.filter((r) => input.severities[r.meta.id] !== 'off' || reported.has(r.meta.id));
   const ruleIndex = new Map(active.map((r, i) => [r.meta.id, i]));
   const rules = active.map((r) => {
     const lesson = lessonForRule(input.corpus, r.meta);

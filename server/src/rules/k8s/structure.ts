@@ -1,0 +1,118 @@
+/** Catalog K25 (selector does not match the template labels) and K26 (invalid topology spread constraints). */
+import { ensureEntries } from '../edits';
+import { labelSelector, selectorMatches, stringMap } from '../cross/resources';
+import type { DocContext, Fix, Rule } from '../types';
+import { podSpecOf, podTemplateMetadataPath } from '../workloads';
+import { asMap, get, getIn, items, keyRange, num, pairOf, rangeOf, str } from '../yamlNodes';
+
+const selectorKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+export const selectorTemplateMismatch: Rule = {
+  meta: {
+    id: 'k8s-selector-template-mismatch',
+    flavor: 'kubernetes',
+    severity: 'error',
+    title: { en: 'Selector does not match the pod template', ko: 'selector가 Pod 템플릿과 불일치' },
+    message: {
+      en: '{0} "{1}": {2}. The API server rejects it ("selector does not match template labels"). Add the labels to spec.template.metadata.labels.',
+      ko: '{0} "{1}": {2}. API 서버가 거부합니다 ("selector does not match template labels"). spec.template.metadata.labels에 레이블을 추가하세요.',
+    },
+    help: {
+      en: 'A controller owns the pods its selector matches; its own template must produce such pods. The selector is immutable after creation, so fix the template labels rather than the selector.',
+      ko: '컨트롤러는 selector에 맞는 Pod를 관리하며, 자기 템플릿이 그런 Pod를 만들어야 합니다. selector는 생성 후 바꿀 수 없으니 selector 대신 템플릿 레이블을 고치세요.',
+    },
+    lessonField: 'spec.selector.matchLabels',
+    anchors: ['K25', 'kube-linter mismatching-selector', 'kube-score deployment-pod-selector-labels-match-template-metadata-labels'],
+  },
+  check(ctx) {
+    const kind = ctx.doc.kind;
+    if (!kind || !selectorKinds.has(kind) || ctx.doc.apiVersion !== 'apps/v1') return;
+    const spec = get(ctx.root, 'spec');
+    const template = get(spec, 'template');
+    if (!asMap(spec) || !asMap(template)) return;
+    const selectorNode = get(spec, 'selector');
+    const selector = labelSelector(selectorNode);
+    const labels = stringMap(getIn(template, ['metadata', 'labels']));
+    const name = ctx.doc.name ?? '';
+    const range = selectorNode ? keyRange(spec, 'selector') : keyRange(ctx.root, 'spec');
+    if (!range) return;
+    if (!selector || selector.empty) {
+      ctx.report({ start: range[0], end: range[1], args: [kind, name, 'spec.selector is missing or empty'], lessonPath: ['spec', 'selector', 'matchLabels'] });
+      return;
+    }
+    if (selectorMatches(selector, labels)) return;
+    const missing: Record<string, string> = {};
+    let conflict = false;
+    for (const [k, v] of Object.entries(selector.matchLabels)) {
+      if (labels[k] === undefined) missing[k] = v;
+      else if (labels[k] !== v) conflict = true;
+    }
+    const fixes: Fix[] = [];
+    if (!conflict && Object.keys(missing).length && selectorMatches(selector, { ...labels, ...missing })) {
+      const edit = template ? ensureEntries(ctx.model.text, template, ['metadata', 'labels'], missing) : undefined;
+      if (edit) fixes.push({ title: { en: 'Add the selector labels to the pod template', ko: 'selector 레이블을 Pod 템플릿에 추가' }, edits: [edit], preferred: true });
+    }
+    const detail = Object.entries(selector.matchLabels).filter(([k, v]) => labels[k] !== v).map(([k, v]) => `${k}=${v}`).join(', ');
+    ctx.report({
+      start: range[0],
+      end: range[1],
+      args: [kind, name, detail ? `template labels lack ${detail}` : 'matchExpressions do not match the template labels'],
+      lessonPath: ['spec', 'selector', 'matchLabels'],
+      fixes,
+    });
+  },
+};
+
+export const topologySpreadInvalid: Rule = {
+  meta: {
+    id: 'k8s-topology-spread-invalid',
+    flavor: 'kubernetes',
+    severity: 'warning',
+    title: { en: 'Invalid topology spread constraint', ko: '잘못된 topologySpreadConstraints' },
+    message: {
+      en: 'topologySpreadConstraints[{0}]: {1}.',
+      ko: 'topologySpreadConstraints[{0}]: {1}.',
+    },
+    help: {
+      en: 'Each constraint counts the pods matched by its labelSelector per topologyKey domain and keeps the difference within maxSkew (> 0). A selector that does not match the workload\'s own pods spreads nothing; whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway.',
+      ko: '각 제약은 labelSelector에 맞는 Pod를 topologyKey 도메인별로 세어 차이를 maxSkew(> 0) 이내로 유지합니다. 워크로드 자신의 Pod와 맞지 않는 selector는 아무것도 분산하지 않습니다; whenUnsatisfiable은 DoNotSchedule 또는 ScheduleAnyway여야 합니다.',
+    },
+    lessonField: 'topologySpreadConstraints',
+    anchors: ['K26', 'kube-score pod-topology-spread-constraints', 'Polaris topologySpreadConstraint'],
+  },
+  check(ctx: DocContext) {
+    const pod = podSpecOf(ctx.root, ctx.doc.kind);
+    const metaPath = podTemplateMetadataPath(ctx.doc.kind);
+    if (!pod || !metaPath) return;
+    const templateMeta = getIn(ctx.root, metaPath);
+    const labels = stringMap(get(templateMeta, 'labels'));
+    items(get(pod.node, 'topologySpreadConstraints')).forEach((c, index) => {
+      const problems: { key: string; what: string }[] = [];
+      const skew = num(get(c, 'maxSkew'));
+      if (get(c, 'maxSkew') && skew !== undefined && skew < 1) problems.push({ key: 'maxSkew', what: `maxSkew must be at least 1 (is ${skew})` });
+      const minDomains = num(get(c, 'minDomains'));
+      if (minDomains !== undefined && minDomains < 1) problems.push({ key: 'minDomains', what: `minDomains must be at least 1 (is ${minDomains})` });
+      const topologyKey = get(c, 'topologyKey');
+      if (topologyKey && (str(topologyKey) ?? '').trim() === '') problems.push({ key: 'topologyKey', what: 'topologyKey is empty' });
+      const when = str(get(c, 'whenUnsatisfiable'));
+      if (when !== undefined && when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') problems.push({ key: 'whenUnsatisfiable', what: `whenUnsatisfiable "${when}" is not DoNotSchedule or ScheduleAnyway` });
+      const selectorNode = get(c, 'labelSelector');
+      const selector = labelSelector(selectorNode);
+      const fixes: Fix[] = [];
+      if (!selectorNode) {
+        problems.push({ key: 'labelSelector', what: 'labelSelector is missing, so the constraint counts no pods' });
+        if (Object.keys(labels).length) {
+          const edit = ensureEntries(ctx.model.text, c, [], { labelSelector: { matchLabels: labels } });
+          if (edit) fixes.push({ title: { en: 'Select this workload\'s pod labels', ko: '이 워크로드의 Pod 레이블을 선택' }, edits: [edit], preferred: true });
+        }
+      } else if (selector && !selector.empty && Object.keys(labels).length && !selectorMatches(selector, labels)) {
+        problems.push({ key: 'labelSelector', what: 'labelSelector does not match this workload\'s pod labels, so it spreads other pods' });
+      }
+      for (const p of problems) {
+        const range = pairOf(c, p.key) ? keyRange(c, p.key) : pairOf(c, 'topologyKey') ? keyRange(c, 'topologyKey') : rangeOf(c);
+        if (!range) continue;
+        ctx.report({ start: range[0], end: range[1], args: [String(index), p.what], lessonPath: [...pod.path, 'topologySpreadConstraints', index, p.key], ...(p.key === 'labelSelector' ? { fixes } : {}) });
+      }
+    });
+  },
+};

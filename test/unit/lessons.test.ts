@@ -78,7 +78,7 @@ test('every lesson parses without problems, has a full course position, lang ko,
     if (!fm.frontMatter.tags?.length) problems.push(`${shown}:1: front matter has no tags`);
     const m = /^w(\d+)-d(\d+)-s(\d+)-/.exec(path.basename(shown));
     if (m && c && (Number(m[1]) !== c.week || Number(m[2]) !== c.day || Number(m[3]) !== c.session)) {
-      problems.push(`${shown}:1: file name says W${m[1]}D${m[2]}S${m[3]} but front matter says W${c.week}D${c.day}S${c.session}`);
+      problems.push(`${shown}:1: file name says W${m[1]}D${m[2]}S${m[3]} but front matter says W${c.week ?? '?'}D${c.day ?? '?'}S${c.session ?? '?'}`);
     }
     if (!lesson.sections.some((s) => s.level === 1)) problems.push(`${shown}:1: no level-1 heading`);
   }
@@ -86,7 +86,7 @@ test('every lesson parses without problems, has a full course position, lang ko,
 });
 
 test('the five course sessions are all there: W1D2S1, W1D5S6, W2D1S8, W2D2S8, W2D3S8', () => {
-  const key = (l: Lesson) => `W${l.course?.week}D${l.course?.day}S${l.course?.session}`;
+  const key = (l: Lesson) => `W${l.course?.week ?? '?'}D${l.course?.day ?? '?'}S${l.course?.session ?? '?'}`;
   const found = new Map<string, string[]>();
   for (const l of lessons) found.set(key(l.lesson), [...(found.get(key(l.lesson)) ?? []), l.shown]);
   const problems: string[] = [];
@@ -139,9 +139,12 @@ function linksOf(text: string): LinkUse[] {
       else if (t.type === 'html_inline') fromHtml(t.content, line);
     }
   };
+  // Inline tokens of table cells carry no map: they take the line of the enclosing row.
+  let blockLine = 0;
   for (const t of md.parse(body, {})) {
-    if (t.type === 'inline' && t.map && t.children) visit(t.children, t.map[0]);
-    else if (t.type === 'html_block' && t.map) fromHtml(t.content, t.map[0]);
+    if (t.map) blockLine = t.map[0];
+    if (t.type === 'inline' && t.children) visit(t.children, blockLine);
+    else if (t.type === 'html_block') fromHtml(t.content, blockLine);
   }
   return out;
 }

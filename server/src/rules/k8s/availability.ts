@@ -30,7 +30,7 @@ export const singleReplica: Rule = {
       en: 'A single pod is a single point of failure: draining its node, a crash or an update leaves no replica serving. Skip this for intentionally single instances (leaders, dev).',
       ko: 'Pod 하나는 단일 장애점입니다: 노드 드레인, 크래시, 업데이트 때 처리할 레플리카가 없습니다. 의도적인 단일 인스턴스(리더, 개발용)는 무시하세요.',
     },
-    lessonField: 'spec.replicas',
+    lessonField: 'Deployment:spec.replicas',
     anchors: ['K20', 'Polaris deploymentMissingReplicas', 'kube-score deployment-replicas', 'kube-linter minimum-three-replicas'],
   },
   check(ctx) {

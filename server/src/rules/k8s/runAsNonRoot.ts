@@ -19,7 +19,7 @@ export const runAsNonRoot: Rule = {
       ko: 'runAsNonRoot가 없으면 kubelet은 이미지가 지정한 사용자(대개 UID 0)로 실행합니다. Pod Security "restricted"는 runAsNonRoot: true를 요구합니다.',
     },
     lessonField: 'securityContext.runAsNonRoot',
-    anchors: ['kube-linter run-as-non-root', 'kube-score container-security-context-user-group-id', 'Polaris runAsRootAllowed', 'PSS restricted runAsNonRoot'],
+    anchors: ['K03', 'kube-linter run-as-non-root', 'kube-score container-security-context-user-group-id', 'Polaris runAsRootAllowed', 'PSS restricted runAsNonRoot'],
   },
   check(ctx) {
     const pod = podSpecOf(ctx.root, ctx.doc.kind);

@@ -21,7 +21,7 @@ export const selectorTemplateMismatch: Rule = {
       en: 'A controller owns the pods its selector matches; its own template must produce such pods. The selector is immutable after creation, so fix the template labels rather than the selector.',
       ko: '컨트롤러는 selector에 맞는 Pod를 관리하며, 자기 템플릿이 그런 Pod를 만들어야 합니다. selector는 생성 후 바꿀 수 없으니 selector 대신 템플릿 레이블을 고치세요.',
     },
-    lessonField: 'spec.selector.matchLabels',
+    lessonField: 'Deployment:spec.selector',
     anchors: ['K25', 'kube-linter mismatching-selector', 'kube-score deployment-pod-selector-labels-match-template-metadata-labels'],
   },
   check(ctx) {

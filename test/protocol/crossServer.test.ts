@@ -1,0 +1,85 @@
+/** Cross-resource diagnostics through the language server: workspace scan, open documents, watched file events. */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, test } from 'node:test';
+import { LspClient, repoRoot, stopAllClients } from '../helpers/lspClient';
+
+interface Diagnostic {
+  code?: string;
+  severity?: number;
+  message: string;
+  range: { start: { line: number; character: number } };
+  relatedInformation?: { location: { uri: string; range: { start: { line: number } } }; message: string }[];
+}
+interface Published {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+
+after(() => stopAllClients());
+
+function workspaceCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lesson-aware-cross-'));
+  const src = path.join(repoRoot, 'test', 'fixtures', 'cross', 'workspace');
+  for (const f of fs.readdirSync(src)) fs.copyFileSync(path.join(src, f), path.join(dir, f));
+  return dir;
+}
+
+const hasCode = (code: string) => (p: Published) => p.diagnostics.some((d) => d.code === code);
+/** True for notifications received after `count` notifications had arrived. */
+const after_ = (client: LspClient, count: number) => (p: unknown) => client.notifications.findIndex((n) => n.params === p) >= count;
+
+test('a Service (open) and a Deployment (on disk, then open) give a cross-resource diagnostic with relatedInformation', async () => {
+  const dir = workspaceCopy();
+  const client = new LspClient({ workspaceDir: dir });
+  try {
+    await client.initialize();
+    const serviceUri = pathToFileURL(path.join(dir, 'service.yaml')).toString();
+    const deploymentUri = pathToFileURL(path.join(dir, 'deployment.yaml')).toString();
+    client.open(serviceUri, fs.readFileSync(path.join(dir, 'service.yaml'), 'utf8'));
+    const published = await client.waitForNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === serviceUri && hasCode('x-service-targetport-not-found')(p));
+    const d = published.diagnostics.find((x) => x.code === 'x-service-targetport-not-found')!;
+    assert.equal(d.severity, 2);
+    assert.equal(d.range.start.line, 9);
+    assert.equal(d.relatedInformation?.[0].location.uri, deploymentUri);
+    assert.match(d.relatedInformation?.[0].message ?? '', /Deployment\/web/);
+
+    // The open Deployment takes precedence over its disk content: exposing 9090 clears the finding.
+    const fixed = fs.readFileSync(path.join(dir, 'deployment.yaml'), 'utf8').replace('containerPort: 8080', 'containerPort: 9090');
+    const before = client.notifications.length;
+    client.open(deploymentUri, fixed);
+    await client.waitForNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === serviceUri && !hasCode('x-service-targetport-not-found')(p) && after_(client, before)(p));
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a watched file event re-reads one file: a new restricted Namespace makes the open Deployment an error', async () => {
+  const dir = workspaceCopy();
+  const client = new LspClient({ workspaceDir: dir });
+  try {
+    await client.initialize();
+    const deploymentUri = pathToFileURL(path.join(dir, 'deployment.yaml')).toString();
+    client.open(deploymentUri, fs.readFileSync(path.join(dir, 'deployment.yaml'), 'utf8'));
+    await client.waitForNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === deploymentUri);
+    const nsFile = path.join(dir, 'namespace.yaml');
+    fs.writeFileSync(nsFile, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: default\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n');
+    const nsUri = pathToFileURL(nsFile).toString();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: nsUri, type: 1 }] });
+    const published = await client.waitForNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === deploymentUri && hasCode('x-pss-enforce-violation')(p));
+    const d = published.diagnostics.find((x) => x.code === 'x-pss-enforce-violation')!;
+    assert.equal(d.severity, 1);
+    assert.equal(d.relatedInformation?.[0].location.uri, nsUri);
+    assert.equal(d.relatedInformation?.[0].location.range.start.line, 5);
+
+    fs.rmSync(nsFile);
+    const before = client.notifications.length;
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: nsUri, type: 3 }] });
+    await client.waitForNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === deploymentUri && !hasCode('x-pss-enforce-violation')(p) && after_(client, before)(p));
+  } finally {
+    await client.stop();
+  }
+});

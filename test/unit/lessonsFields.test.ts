@@ -150,6 +150,21 @@ test('every rules= marker names a registered rule', () => {
   report('rules= markers naming unknown rules', problems);
 });
 
+test('every rule id a lesson names in its text is a registered rule', () => {
+  const ids = new Set(allRules.map((r) => r.meta.id));
+  const problems: string[] = [];
+  for (const { shown, text } of lessons) {
+    text.split(/\r?\n/).forEach((line, i) => {
+      for (const m of line.matchAll(/`((?:k8s|compose|schema|x)-[a-z0-9]+(?:-[a-z0-9]+)+)`/g)) {
+        if (ids.has(m[1])) continue;
+        const near = [...ids].filter((id) => id.endsWith(m[1].replace(/^(k8s|compose|x)-/, '')) || m[1].endsWith(id.replace(/^(k8s|compose|x)-/, '')));
+        problems.push(`${shown}:${i + 1}: names rule ${m[1]}, which is not registered${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+      }
+    });
+  }
+  report('unknown rule ids in lesson text', problems);
+});
+
 // ---- concepts.yaml --------------------------------------------------------------------------------------
 
 interface RawConcept {

@@ -83,3 +83,29 @@ test('a watched file event re-reads one file: a new restricted Namespace makes t
     await client.stop();
   }
 });
+
+test('the server registers a file watcher for YAML files when the client supports dynamic registration', async () => {
+  const dir = workspaceCopy();
+  const client = new LspClient({ workspaceDir: dir });
+  const registrations: { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }[] = [];
+  client.onRequest('client/registerCapability', (params) => {
+    registrations.push(...(params as { registrations: typeof registrations }).registrations);
+    return null;
+  });
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }],
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    });
+    client.notify('initialized', {});
+    const serviceUri = pathToFileURL(path.join(dir, 'service.yaml')).toString();
+    client.open(serviceUri, fs.readFileSync(path.join(dir, 'service.yaml'), 'utf8'));
+    await client.waitForNotification<Published>('textDocument/publishDiagnostics', (p) => p.uri === serviceUri && hasCode('x-service-targetport-not-found')(p));
+    const watcher = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(watcher?.registerOptions?.watchers?.map((w) => w.globPattern), ['**/*.{yaml,yml}']);
+  } finally {
+    await client.stop();
+  }
+});

@@ -171,9 +171,11 @@ export class WorkspaceIndex implements WorkspaceResources {
   setOpenDocument(model: ManifestModel): void {
     const uri = canonicalUri(model.uri);
     const refs = resourcesOfModel(model).map((r) => ({ ...r, uri: model.uri }));
+    const before = this.open.get(uri) ?? this.disk.get(uri) ?? [];
     this.open.set(uri, refs);
     this.cache = undefined;
-    this.changed();
+    // Typing in a file without Kubernetes resources (Compose, plain YAML) changes nothing for other files.
+    if (before.length || refs.length) this.changed();
   }
 
   /** The document was closed: the disk content counts again (re-read, it may have changed). */

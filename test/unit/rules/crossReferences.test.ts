@@ -89,3 +89,8 @@ test('reference rules: broken documents never throw', () => {
     for (const id of ['x-rolebinding-role-not-found', 'x-serviceaccount-not-found', 'x-referenced-config-not-found']) findingsOf(id, text, { uri, workspace: ws({}) });
   }
 });
+
+test('Helm templates ({{ … }}): "not found" rules stay quiet, their names are rendered later', () => {
+  const templated = pod.replace('name: app\n', 'name: {{ .Release.Name }}-app\n');
+  for (const id of ['x-serviceaccount-not-found', 'x-referenced-config-not-found']) assert.equal(findingsOf(id, templated, { uri, workspace: ws({}) }).length, 0, id);
+});

@@ -3,7 +3,7 @@ import type { Node } from 'yaml';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, pairOf, rangeOf, str } from '../yamlNodes';
-import { displayName, namespaceOf, ofKind, relatedAt } from './resources';
+import { displayName, namespaceOf, ofKind, relatedAt, referencesCheckable } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 const scalable = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
@@ -43,7 +43,7 @@ export const hpaTargetNotFound: Rule = {
     anchors: ['X04', 'kube-score horizontalpodautoscaler-has-target', 'kube-linter dangling-horizontalpodautoscaler'],
   },
   check(ctx) {
-    if (ctx.doc.kind !== 'HorizontalPodAutoscaler' || !ctx.workspace.complete) return;
+    if (ctx.doc.kind !== 'HorizontalPodAutoscaler' || !referencesCheckable(ctx)) return;
     const ref = targetRefOf(ctx.root);
     if (!ref.kind || !ref.name) return;
     const ns = namespaceOf(ctx.doc);

@@ -2,7 +2,7 @@
 import type { Node } from 'yaml';
 import type { DocContext, Fix, Rule } from '../types';
 import { get, getIn, items, keyRange, pairOf, rangeOf } from '../yamlNodes';
-import { formatSelector, isWorkload, labelSelector, labelsOf, nameRange, namespaceOf, ofKind, podLabelsOf, relatedAt, Selector, selectorMatches, workloadsSelectedBy } from './resources';
+import { formatSelector, isWorkload, labelSelector, labelsOf, nameRange, namespaceOf, ofKind, podLabelsOf, relatedAt, Selector, selectorMatches, workloadsSelectedBy, referencesCheckable } from './resources';
 
 interface Peer {
   node: Node;
@@ -38,7 +38,7 @@ export const networkPolicySelectsNothing: Rule = {
     anchors: ['X07', 'kube-linter dangling-networkpolicy', 'kube-linter dangling-networkpolicypeer-podselector', 'kube-score networkpolicy-targets-pod'],
   },
   check(ctx) {
-    if (ctx.doc.kind !== 'NetworkPolicy' || !ctx.workspace.complete) return;
+    if (ctx.doc.kind !== 'NetworkPolicy' || !referencesCheckable(ctx)) return;
     const ns = namespaceOf(ctx.doc);
     const check = (node: Node | undefined, what: string) => {
       const sel = labelSelector(node);
@@ -78,7 +78,7 @@ interface NamespaceSelectorProblem {
 }
 
 function namespaceSelectorProblems(ctx: DocContext): NamespaceSelectorProblem[] {
-  if (ctx.doc.kind !== 'NetworkPolicy' || !ctx.workspace.complete) return [];
+  if (ctx.doc.kind !== 'NetworkPolicy' || !referencesCheckable(ctx)) return [];
   const namespaces = ofKind(ctx, 'Namespace');
   const out: NamespaceSelectorProblem[] = [];
   for (const peer of peersOf(ctx.root)) {
@@ -170,7 +170,7 @@ export const workloadNotIsolated: Rule = {
     anchors: ['X09', 'kube-linter non-isolated-pod', 'kube-score pod-networkpolicy', 'Polaris missingNetworkPolicy'],
   },
   check(ctx) {
-    if (!ctx.workspace.complete || !ctx.doc.kind) return;
+    if (!referencesCheckable(ctx) || !ctx.doc.kind) return;
     const self = { kind: ctx.doc.kind, root: ctx.root };
     if (!isWorkload(self)) return;
     const policies = ofKind(ctx, 'NetworkPolicy');

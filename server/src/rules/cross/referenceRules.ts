@@ -6,7 +6,7 @@ import type { Node } from 'yaml';
 import type { DocContext, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { bool, get, getIn, items, rangeOf, str } from '../yamlNodes';
-import { namespaceOf, ofKind, relatedAt } from './resources';
+import { namespaceOf, ofKind, relatedAt, referencesCheckable } from './resources';
 
 const builtinClusterRoles = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
@@ -32,7 +32,7 @@ export const roleBindingRoleNotFound: Rule = {
     anchors: ['X10'],
   },
   check(ctx) {
-    if ((ctx.doc.kind !== 'RoleBinding' && ctx.doc.kind !== 'ClusterRoleBinding') || !ctx.workspace.complete) return;
+    if ((ctx.doc.kind !== 'RoleBinding' && ctx.doc.kind !== 'ClusterRoleBinding') || !referencesCheckable(ctx)) return;
     const ref = get(ctx.root, 'roleRef');
     const kind = str(get(ref, 'kind'));
     const name = str(get(ref, 'name'));
@@ -71,7 +71,7 @@ export const serviceAccountNotFound: Rule = {
     anchors: ['X11', 'kube-linter non-existent-service-account'],
   },
   check(ctx) {
-    if (!ctx.workspace.complete) return;
+    if (!referencesCheckable(ctx)) return;
     const refs: { node: Node; name: string; ns: string }[] = [];
     const pod = podSpecOf(ctx.root, ctx.doc.kind);
     if (pod && ctx.doc.kind !== 'PodTemplate') {
@@ -149,7 +149,7 @@ export const referencedConfigNotFound: Rule = {
     anchors: ['X12', 'kube-linter env-value-from'],
   },
   check(ctx) {
-    if (!ctx.workspace.complete || ctx.doc.kind === 'PodTemplate') return;
+    if (!referencesCheckable(ctx) || ctx.doc.kind === 'PodTemplate') return;
     const pod = podSpecOf(ctx.root, ctx.doc.kind);
     if (!pod) return;
     const ns = namespaceOf(ctx.doc);

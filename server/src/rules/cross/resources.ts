@@ -46,6 +46,14 @@ export function ofKind(ctx: Pick<DocContext, 'model' | 'workspace'>, ...kinds: s
   return visibleResources(ctx).filter((r) => kinds.includes(r.kind));
 }
 
+/**
+ * Whether "not found" / "matches nothing" checks may run for this document: the index finished its first
+ * scan, and the file is not a template (Helm `{{ … }}`), whose rendered names and labels are unknown.
+ */
+export function referencesCheckable(ctx: Pick<DocContext, 'model' | 'workspace'>): boolean {
+  return ctx.workspace.complete && !ctx.model.text.includes('{{');
+}
+
 /** The resource of the document being checked. */
 export function currentResource(ctx: Pick<DocContext, 'model' | 'doc' | 'workspace'>): ResourceRef | undefined {
   return visibleResources(ctx).find((r) => r.uri === ctx.model.uri && r.docIndex === ctx.doc.index);

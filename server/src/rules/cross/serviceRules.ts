@@ -4,11 +4,11 @@ import { blockLines, eolOf } from '../edits';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, num, rangeOf, scalar, str } from '../yamlNodes';
-import { displayName, formatSelector, mapSelector, namespaceOf, ofKind, podLabelsOf, relatedAt, workloadsSelectedBy } from './resources';
+import { displayName, formatSelector, mapSelector, namespaceOf, ofKind, podLabelsOf, relatedAt, workloadsSelectedBy, referencesCheckable } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 function serviceSelector(ctx: DocContext) {
-  if (ctx.doc.kind !== 'Service' || !ctx.workspace.complete) return undefined;
+  if (ctx.doc.kind !== 'Service' || !referencesCheckable(ctx)) return undefined;
   if (str(getIn(ctx.root, ['spec', 'type'])) === 'ExternalName') return undefined;
   const node = getIn(ctx.root, ['spec', 'selector']);
   const sel = mapSelector(node);
@@ -159,7 +159,7 @@ export const statefulSetHeadlessServiceNotFound: Rule = {
     anchors: ['X13', 'kube-score statefulset-has-servicename'],
   },
   check(ctx) {
-    if (ctx.doc.kind !== 'StatefulSet' || !ctx.workspace.complete) return;
+    if (ctx.doc.kind !== 'StatefulSet' || !referencesCheckable(ctx)) return;
     const nameNode = getIn(ctx.root, ['spec', 'serviceName']);
     const serviceName = str(nameNode);
     if (!serviceName) return;

@@ -49,7 +49,7 @@ export function appendToSeq(text: string, seqNode: Node, item: string): OffsetEd
   const seq = asSeq(seqNode);
   if (!seq || !seq.range) return undefined;
   if (seq.flow) {
-    const close = text.lastIndexOf(']', seq.range[1]);
+    const close = text.lastIndexOf(']', seq.range[1] - 1);
     if (close < seq.range[0]) return undefined;
     const inner = text.slice(seq.range[0] + 1, close);
     if (inner.trim() === '') return { start: close, end: close, newText: item };

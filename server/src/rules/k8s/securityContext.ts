@@ -8,7 +8,7 @@ import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
 import { ContainerRef, containersOf, PodSpecRef, podSpecOf } from '../workloads';
 import { bool, get, items, keyRange, rangeOf, str } from '../yamlNodes';
 import { dropAllEdit, dropsAll, escalationImplied, hardenAllFix, normalizeCap } from './hardenAll';
-import { containerName, containerRange, removeSeqItem, scPath, securityContextOf } from './k8sHelpers';
+import { combineEdits, containerName, containerRange, removeSeqItem, scPath, securityContextOf } from './k8sHelpers';
 
 /** Runs `fn` for each container of the document's pod spec (ephemeral containers take no securityContext fixes). */
 export function eachContainer(ctx: DocContext, fn: (pod: PodSpecRef, c: ContainerRef) => void): void {
@@ -25,6 +25,21 @@ function fix(en: string, ko: string, edit: OffsetEdit | undefined, preferred = f
 function setFlag(ctx: DocContext, c: ContainerRef, key: string, value: boolean): OffsetEdit | undefined {
   const current = get(securityContextOf(c.node), key);
   return current ? replaceNode(current, String(value)) : ensureEntries(ctx.model.text, c.node, ['securityContext'], { [key]: value });
+}
+
+/**
+ * When a fix removes what made privilege escalation implied (privileged, SYS_ADMIN), the container would then
+ * lack allowPrivilegeEscalation: also insert `allowPrivilegeEscalation: false` when the key is absent.
+ */
+function escalationOffEdits(ctx: DocContext, c: ContainerRef, stillImplied: (c: ContainerRef) => boolean): (OffsetEdit | undefined)[] {
+  const sc = securityContextOf(c.node);
+  if (get(sc, 'allowPrivilegeEscalation') !== undefined || stillImplied(c)) return [];
+  return [ensureEntries(ctx.model.text, c.node, ['securityContext'], { allowPrivilegeEscalation: false })];
+}
+
+/** Whether escalation stays implied once privileged is false (a SYS_ADMIN or ALL capability is still added). */
+function impliedByCapabilities(c: ContainerRef): boolean {
+  return items(get(get(securityContextOf(c.node), 'capabilities'), 'add')).some((n) => ['SYS_ADMIN', 'ALL'].includes(normalizeCap(str(n))));
 }
 
 function withHarden(ctx: DocContext, pod: PodSpecRef, c: ContainerRef, fixes: Fix[]): Fix[] {
@@ -56,12 +71,13 @@ export const privilegedContainer: Rule = {
       if (bool(node) !== true || !node) return;
       const range = keyRange(sc, 'privileged');
       if (!range) return;
+      const edits = combineEdits([replaceNode(node, 'false'), ...escalationOffEdits(ctx, c, impliedByCapabilities)]);
       ctx.report({
         start: range[0],
         end: range[1],
         args: [containerName(c)],
         lessonPath: scPath(c, 'privileged'),
-        fixes: fix('Set privileged: false', 'privileged: false로 설정', replaceNode(node, 'false')),
+        fixes: edits ? [{ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits }] : [],
       });
     });
   },
@@ -214,10 +230,18 @@ function checkAdded(ctx: DocContext, pick: (cap: string) => boolean): void {
         end: range[1],
         args: [containerName(c), str(item) ?? cap],
         lessonPath: [...scPath(c, 'capabilities', 'add'), index],
-        fixes: fix(`Remove ${cap} from capabilities.add`, `capabilities.add에서 ${cap} 제거`, removeSeqItem(ctx.model.text, add, index)),
+        fixes: removeCapFix(ctx, c, add, index, cap),
       });
     });
   });
+}
+
+function removeCapFix(ctx: DocContext, c: ContainerRef, add: Node, index: number, cap: string): Fix[] {
+  const stillImplied = (cc: ContainerRef) =>
+    bool(get(securityContextOf(cc.node), 'privileged')) === true || items(add).some((n, i) => i !== index && ['SYS_ADMIN', 'ALL'].includes(normalizeCap(str(n))));
+  const removal = removeSeqItem(ctx.model.text, add, index);
+  const edits = removal && combineEdits([removal, ...(['SYS_ADMIN', 'ALL'].includes(cap) ? escalationOffEdits(ctx, c, stillImplied) : [])]);
+  return edits ? [{ title: { en: `Remove ${cap} from capabilities.add`, ko: `capabilities.add에서 ${cap} 제거` }, edits }] : [];
 }
 
 export const dangerousCapability: Rule = {

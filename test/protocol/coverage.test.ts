@@ -114,4 +114,19 @@ test(`hovering every key of the coverage fixtures links a lesson for at least ${
   assert.ok(ratio >= REQUIRED_RATIO, `only ${(ratio * 100).toFixed(1)}% of keys link a lesson; unlinked:\n  ${unlinked.join('\n  ')}`);
 });
 
+test('the coverage fixtures are hardened: the server reports no error or warning on them', async () => {
+  const problems: string[] = [];
+  for (const f of files) {
+    const params = await client.waitForNotification<{ uri: string; diagnostics: { severity?: number; code?: string; message: string; range: { start: { line: number } } }[] }>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri(f.name),
+      15_000,
+    );
+    for (const d of params.diagnostics) {
+      if (d.severity === 1 || d.severity === 2) problems.push(`${f.name}:${d.range.start.line + 1}: [${d.code}] ${d.message}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 after(stopAllClients);

@@ -44,14 +44,14 @@ test('K07 Unconfined: error at pod or container level; fix swaps the value only'
   assert.equal(findingsOf('k8s-seccomp-profile', text).length, 0, 'the missing-profile rule does not double-report');
   assert.match(applyFixSafely('k8s-seccomp-unconfined', text), /type: RuntimeDefault {3}# debugging/);
   const c = pod('', '\n      securityContext: {seccompProfile: {type: Unconfined}}');
-  assert.equal(findingsOf('k8s-seccomp-unconfined', c)[0].args?.[0], 'Container "api"');
+  assert.equal(findingsOf('k8s-seccomp-unconfined', c)[0].args?.[0], '"api"');
   assert.equal(findingsOf('k8s-seccomp-unconfined', pod('\n  securityContext:\n    seccompProfile: {type: RuntimeDefault}')).length, 0);
 });
 
 test('K03 runAsUser 0: pod level reported once, container override wins, hostUsers: false exempts', () => {
   const podLevel = findingsOf('k8s-run-as-user-root', pod('\n  securityContext:\n    runAsUser: 0'));
   assert.equal(podLevel.length, 1);
-  assert.equal(podLevel[0].args?.[0], 'The pod');
+  assert.equal(podLevel[0].args?.[0], 'Pod');
   assert.equal(findingsOf('k8s-run-as-user-root', pod('\n  securityContext:\n    runAsUser: 0', '\n      securityContext: {runAsUser: 1000}')).length, 1, 'sidecar still inherits 0');
   assert.equal(findingsOf('k8s-run-as-user-root', pod('\n  securityContext:\n    runAsUser: 10001')).length, 0);
   assert.equal(findingsOf('k8s-run-as-user-root', pod('\n  securityContext:\n    runAsUser: 0', '', '\n  hostUsers: false')).length, 0);

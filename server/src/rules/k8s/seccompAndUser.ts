@@ -22,8 +22,8 @@ export const seccompUnconfined: Rule = {
     severity: 'error',
     title: { en: 'Seccomp disabled (Unconfined)', ko: 'seccomp 비활성화 (Unconfined)' },
     message: {
-      en: '{0} sets seccompProfile.type: Unconfined: every system call is allowed (Pod Security "baseline" rejects it). Use RuntimeDefault.',
-      ko: '{0}가 seccompProfile.type: Unconfined입니다: 모든 시스템 콜이 허용됩니다 (Pod Security "baseline" 거부). RuntimeDefault를 사용하세요.',
+      en: 'seccompProfile.type: Unconfined on {0}: every system call is allowed (Pod Security "baseline" rejects it). Use RuntimeDefault.',
+      ko: '{0}의 seccompProfile.type이 Unconfined입니다: 모든 시스템 콜이 허용됩니다 (Pod Security "baseline" 거부). RuntimeDefault를 사용하세요.',
     },
     help: seccompHelp,
     lessonField: 'securityContext.seccompProfile.type',
@@ -33,8 +33,8 @@ export const seccompUnconfined: Rule = {
     const pod = podSpecOf(ctx.root, ctx.doc.kind);
     if (!pod) return;
     const places: { node: Node | undefined; label: string; path: (string | number)[] }[] = [
-      { node: securityContextOf(pod.node), label: 'The pod', path: [...pod.path, 'securityContext'] },
-      ...containersOf(pod).map((c) => ({ node: securityContextOf(c.node), label: `Container "${containerName(c)}"`, path: [...c.path, 'securityContext'] })),
+      { node: securityContextOf(pod.node), label: 'Pod', path: [...pod.path, 'securityContext'] },
+      ...containersOf(pod).map((c) => ({ node: securityContextOf(c.node), label: `"${containerName(c)}"`, path: [...c.path, 'securityContext'] })),
     ];
     for (const p of places) {
       const profile = get(p.node, 'seccompProfile');
@@ -107,7 +107,7 @@ function checkRootId(ctx: DocContext, key: 'runAsUser' | 'runAsGroup'): void {
     ctx.report({
       start: range[0],
       end: range[1],
-      args: [own ? `Container "${containerName(c)}"` : 'The pod', key],
+      args: [own ? `"${containerName(c)}"` : 'Pod', key],
       lessonPath: own ? [...c.path, 'securityContext', key] : [...pod.path, 'securityContext', key],
       fixes: edit ? [{ title: { en: `Set ${key}: 10001 (the image must work as that user)`, ko: `${key}: 10001로 설정 (이미지가 그 사용자로 동작해야 함)` }, edits: [edit] }] : [],
     });
@@ -121,8 +121,8 @@ export const runAsUserRoot: Rule = {
     severity: 'warning',
     title: { en: 'Runs as UID 0', ko: 'UID 0으로 실행' },
     message: {
-      en: '{0} sets {1}: 0, so the process runs as root (with runAsNonRoot: true the kubelet refuses to start it). Use a non-zero UID such as 10001.',
-      ko: '{0}가 {1}: 0을 설정해 root로 실행됩니다 (runAsNonRoot: true와 함께면 kubelet이 시작을 거부). 10001 같은 0이 아닌 UID를 쓰세요.',
+      en: '{1}: 0 on {0}: the process runs as root (with runAsNonRoot: true the kubelet refuses to start it). Use a non-zero UID such as 10001.',
+      ko: '{0}의 {1}이 0입니다: root로 실행됩니다 (runAsNonRoot: true와 함께면 kubelet이 시작을 거부). 10001 같은 0이 아닌 UID를 쓰세요.',
     },
     help: {
       en: 'UID 0 in the container is root on the node\'s kernel unless user namespaces are used. Pod Security "restricted" rejects runAsUser: 0.',
@@ -141,8 +141,8 @@ export const runAsGroupRoot: Rule = {
     severity: 'information',
     title: { en: 'Runs with GID 0', ko: 'GID 0으로 실행' },
     message: {
-      en: '{0} sets {1}: 0: the process gets the root group\'s file access. Prefer a non-zero GID such as 10001.',
-      ko: '{0}가 {1}: 0을 설정해 root 그룹의 파일 권한을 얻습니다. 10001 같은 0이 아닌 GID를 권장합니다.',
+      en: '{1}: 0 on {0}: the process gets the root group\'s file access. Prefer a non-zero GID such as 10001.',
+      ko: '{0}의 {1}이 0입니다: root 그룹의 파일 권한을 얻습니다. 10001 같은 0이 아닌 GID를 권장합니다.',
     },
     help: {
       en: 'GID 0 grants access to files owned by the root group. It is not a Pod Security violation, but kube-score and kube-linter ask for a non-zero group.',

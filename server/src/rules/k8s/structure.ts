@@ -14,8 +14,8 @@ export const selectorTemplateMismatch: Rule = {
     severity: 'error',
     title: { en: 'Selector does not match the pod template', ko: 'selector가 Pod 템플릿과 불일치' },
     message: {
-      en: '{0} "{1}": {2}. The API server rejects it ("selector does not match template labels"). Add the labels to spec.template.metadata.labels.',
-      ko: '{0} "{1}": {2}. API 서버가 거부합니다 ("selector does not match template labels"). spec.template.metadata.labels에 레이블을 추가하세요.',
+      en: '{0} "{1}": spec.selector ({2}) does not select spec.template.metadata.labels; the API server rejects it. Add the labels to the template.',
+      ko: '{0} "{1}": spec.selector ({2})가 spec.template.metadata.labels와 맞지 않아 API 서버가 거부합니다. 템플릿에 레이블을 추가하세요.',
     },
     help: {
       en: 'A controller owns the pods its selector matches; its own template must produce such pods. The selector is immutable after creation, so fix the template labels rather than the selector.',
@@ -37,7 +37,7 @@ export const selectorTemplateMismatch: Rule = {
     const range = selectorNode ? keyRange(spec, 'selector') : keyRange(ctx.root, 'spec');
     if (!range) return;
     if (!selector || selector.empty) {
-      ctx.report({ start: range[0], end: range[1], args: [kind, name, 'spec.selector is missing or empty'], lessonPath: ['spec', 'selector', 'matchLabels'] });
+      ctx.report({ start: range[0], end: range[1], args: [kind, name, '{}'], lessonPath: ['spec', 'selector', 'matchLabels'] });
       return;
     }
     if (selectorMatches(selector, labels)) return;
@@ -56,7 +56,7 @@ export const selectorTemplateMismatch: Rule = {
     ctx.report({
       start: range[0],
       end: range[1],
-      args: [kind, name, detail ? `template labels lack ${detail}` : 'matchExpressions do not match the template labels'],
+      args: [kind, name, detail || 'matchExpressions'],
       lessonPath: ['spec', 'selector', 'matchLabels'],
       fixes,
     });
@@ -70,8 +70,8 @@ export const topologySpreadInvalid: Rule = {
     severity: 'warning',
     title: { en: 'Invalid topology spread constraint', ko: '잘못된 topologySpreadConstraints' },
     message: {
-      en: 'topologySpreadConstraints[{0}]: {1}.',
-      ko: 'topologySpreadConstraints[{0}]: {1}.',
+      en: 'topologySpreadConstraints[{0}].{1} is invalid ({2}): maxSkew and minDomains must be at least 1, topologyKey non-empty, whenUnsatisfiable DoNotSchedule or ScheduleAnyway, and labelSelector must select this workload\'s own pods.',
+      ko: 'topologySpreadConstraints[{0}].{1} 값이 잘못되었습니다 ({2}): maxSkew와 minDomains는 1 이상, topologyKey는 비어 있지 않아야 하고, whenUnsatisfiable은 DoNotSchedule 또는 ScheduleAnyway, labelSelector는 이 워크로드의 Pod를 선택해야 합니다.',
     },
     help: {
       en: 'Each constraint counts the pods matched by its labelSelector per topologyKey domain and keeps the difference within maxSkew (> 0). A selector that does not match the workload\'s own pods spreads nothing; whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway.',
@@ -87,31 +87,31 @@ export const topologySpreadInvalid: Rule = {
     const templateMeta = getIn(ctx.root, metaPath);
     const labels = stringMap(get(templateMeta, 'labels'));
     items(get(pod.node, 'topologySpreadConstraints')).forEach((c, index) => {
-      const problems: { key: string; what: string }[] = [];
+      const problems: { key: string; value: string }[] = [];
       const skew = num(get(c, 'maxSkew'));
-      if (get(c, 'maxSkew') && skew !== undefined && skew < 1) problems.push({ key: 'maxSkew', what: `maxSkew must be at least 1 (is ${skew})` });
+      if (get(c, 'maxSkew') && skew !== undefined && skew < 1) problems.push({ key: 'maxSkew', value: String(skew) });
       const minDomains = num(get(c, 'minDomains'));
-      if (minDomains !== undefined && minDomains < 1) problems.push({ key: 'minDomains', what: `minDomains must be at least 1 (is ${minDomains})` });
+      if (minDomains !== undefined && minDomains < 1) problems.push({ key: 'minDomains', value: String(minDomains) });
       const topologyKey = get(c, 'topologyKey');
-      if (topologyKey && (str(topologyKey) ?? '').trim() === '') problems.push({ key: 'topologyKey', what: 'topologyKey is empty' });
+      if (topologyKey && (str(topologyKey) ?? '').trim() === '') problems.push({ key: 'topologyKey', value: '""' });
       const when = str(get(c, 'whenUnsatisfiable'));
-      if (when !== undefined && when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') problems.push({ key: 'whenUnsatisfiable', what: `whenUnsatisfiable "${when}" is not DoNotSchedule or ScheduleAnyway` });
+      if (when !== undefined && when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') problems.push({ key: 'whenUnsatisfiable', value: when });
       const selectorNode = get(c, 'labelSelector');
       const selector = labelSelector(selectorNode);
       const fixes: Fix[] = [];
       if (!selectorNode) {
-        problems.push({ key: 'labelSelector', what: 'labelSelector is missing, so the constraint counts no pods' });
+        problems.push({ key: 'labelSelector', value: '-' });
         if (Object.keys(labels).length) {
           const edit = ensureEntries(ctx.model.text, c, [], { labelSelector: { matchLabels: labels } });
           if (edit) fixes.push({ title: { en: 'Select this workload\'s pod labels', ko: '이 워크로드의 Pod 레이블을 선택' }, edits: [edit], preferred: true });
         }
       } else if (selector && !selector.empty && Object.keys(labels).length && !selectorMatches(selector, labels)) {
-        problems.push({ key: 'labelSelector', what: 'labelSelector does not match this workload\'s pod labels, so it spreads other pods' });
+        problems.push({ key: 'labelSelector', value: Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(', ') || 'matchExpressions' });
       }
       for (const p of problems) {
         const range = pairOf(c, p.key) ? keyRange(c, p.key) : pairOf(c, 'topologyKey') ? keyRange(c, 'topologyKey') : rangeOf(c);
         if (!range) continue;
-        ctx.report({ start: range[0], end: range[1], args: [String(index), p.what], lessonPath: [...pod.path, 'topologySpreadConstraints', index, p.key], ...(p.key === 'labelSelector' ? { fixes } : {}) });
+        ctx.report({ start: range[0], end: range[1], args: [String(index), p.key, p.value], lessonPath: [...pod.path, 'topologySpreadConstraints', index, p.key], ...(p.key === 'labelSelector' ? { fixes } : {}) });
       }
     });
   },

@@ -58,7 +58,61 @@ function keysOf(file: string, text: string): Key[] {
   return out;
 }
 
+/**
+ * Spot checks: the first link of these keys must be the field note (or session section) that explains them.
+ * [key label as in the table, lesson file prefix, text the section title contains]
+ */
+const expectedFirst: [string, string, string][] = [
+  ['Deployment spec.replicas', 'w1-d5-s6', 'spec.replicas'],
+  ['Deployment spec.strategy.rollingUpdate.maxSurge', 'w1-d5-s6', 'spec.strategy'],
+  ['Deployment spec.template.spec.terminationGracePeriodSeconds', 'w1-d5-s6', 'spec.strategy'],
+  ['Deployment metadata.name', 'w2-d3-s8', '네임스페이스 구조'],
+  ['Deployment spec.template.spec.serviceAccountName', 'w2-d3-s8', 'serviceAccountName'],
+  ['Deployment spec.template.spec.securityContext', 'w2-d3-s8', '보안과 워크로드 설계'],
+  ['Deployment spec.template.spec.securityContext.runAsNonRoot', 'w2-d3-s8', 'runAsNonRoot'],
+  ['Deployment spec.template.spec.securityContext.seccompProfile.type', 'w2-d3-s8', 'seccompProfile'],
+  ['Deployment spec.template.spec.topologySpreadConstraints[].topologyKey', 'w2-d3-s8', 'topologySpreadConstraints'],
+  ['Deployment spec.template.spec.containers[].image', 'w1-d2-s1', 'image'],
+  ['Deployment spec.template.spec.containers[].ports[].containerPort', 'w1-d2-s1', 'hostPort'],
+  ['Deployment spec.template.spec.containers[].env[].valueFrom.secretKeyRef', 'w2-d3-s8', 'secretKeyRef'],
+  ['Deployment spec.template.spec.containers[].resources.requests.cpu', 'w1-d2-s1', 'CPU'],
+  ['Deployment spec.template.spec.containers[].resources.limits.memory', 'w1-d2-s1', 'resources.limits.memory'],
+  ['Deployment spec.template.spec.containers[].securityContext.allowPrivilegeEscalation', 'w2-d3-s8', 'allowPrivilegeEscalation'],
+  ['Deployment spec.template.spec.containers[].securityContext.readOnlyRootFilesystem', 'w1-d2-s1', 'readOnlyRootFilesystem'],
+  ['Deployment spec.template.spec.containers[].securityContext.capabilities.drop', 'w2-d3-s8', 'capabilities'],
+  ['Deployment spec.template.spec.containers[].startupProbe', 'w2-d2-s8', 'startupProbe'],
+  ['Deployment spec.template.spec.containers[].livenessProbe.failureThreshold', 'w2-d2-s8', 'livenessProbe'],
+  ['Deployment spec.template.spec.containers[].readinessProbe.successThreshold', 'w2-d2-s8', 'readinessProbe'],
+  ['Deployment spec.template.spec.volumes[].emptyDir', 'w1-d2-s1', 'emptyDir'],
+  ['Deployment spec.template.spec.volumes[].secret.secretName', 'w2-d3-s8', '볼륨'],
+  ['Namespace metadata.labels.pod-security.kubernetes.io/enforce', 'w2-d3-s8', 'Pod Security Admission'],
+  ['ServiceAccount automountServiceAccountToken', 'w2-d3-s8', 'automountServiceAccountToken'],
+  ['Role rules[].verbs', 'w2-d3-s8', 'RBAC'],
+  ['RoleBinding roleRef.name', 'w2-d3-s8', 'roleRef'],
+  ['Service spec.ports[].targetPort', 'w1-d5-s6', 'Service'],
+  ['StatefulSet spec.serviceName', 'w2-d3-s8', 'serviceName'],
+  ['StatefulSet spec.podManagementPolicy', 'w2-d3-s8', 'StatefulSet'],
+  ['StatefulSet spec.volumeClaimTemplates[].spec.storageClassName', 'w2-d3-s8', 'volumeClaimTemplates'],
+  ['HorizontalPodAutoscaler spec.behavior.scaleDown.stabilizationWindowSeconds', 'w2-d3-s8', 'HPA'],
+  ['NetworkPolicy spec.policyTypes', 'w2-d3-s8', 'NetworkPolicy'],
+  ['services.web.healthcheck.test', 'w2-d2-s8', 'healthcheck'],
+  ['services.api.deploy.resources.limits.memory', 'w1-d2-s1', 'resources.limits.memory'],
+  ['services.api.depends_on.db.condition', 'w2-d1-s8', 'depends_on'],
+  ['services.web.cap_drop', 'w2-d1-s8', 'cap_drop'],
+  ['services.web.security_opt', 'w2-d1-s8', 'security_opt'],
+  ['services.api.user', 'w2-d1-s8', 'user'],
+  ['services.web.read_only', 'w1-d2-s1', 'readOnlyRootFilesystem'],
+  ['services.web.ports', 'w2-d1-s8', 'ports'],
+  ['services.web.restart', 'w1-d5-s6', 'restartPolicy'],
+  ['services.api.logging.options.max-size', 'w2-d2-s8', 'logging'],
+  ['services.api.secrets', 'w2-d1-s8', 'secrets'],
+  ['services.db.volumes', 'w2-d1-s8', 'volumes'],
+  ['services.db.shm_size', 'w1-d2-s1', 'hostIPC'],
+  ['networks.backend.internal', 'w2-d1-s8', 'networks'],
+];
+
 let client: LspClient;
+const firstLinks = new Map<string, LessonLink | undefined>();
 const texts = new Map<string, string>();
 const uri = (name: string) => pathToFileURL(path.join(fixtures, name)).toString();
 
@@ -93,6 +147,7 @@ test(`hovering every key of the coverage fixtures links a lesson for at least ${
       client.request<LessonLink[]>('lessonAware/linksAt', params),
     ]);
     const first = links[0];
+    if (!firstLinks.has(k.label)) firstLinks.set(k.label, first);
     const hoverHasLesson = !!hover && /\(command:lessonAware\.openLesson\?/.test(hover.contents.value);
     if (first) linked++;
     else unlinked.push(`${k.file}:${k.line + 1} ${k.label}`);
@@ -112,6 +167,23 @@ test(`hovering every key of the coverage fixtures links a lesson for at least ${
   console.log(table);
   assert.deepEqual(inconsistent, [], 'hover and linksAt disagree');
   assert.ok(ratio >= REQUIRED_RATIO, `only ${(ratio * 100).toFixed(1)}% of keys link a lesson; unlinked:\n  ${unlinked.join('\n  ')}`);
+});
+
+test('spot checks: the first link is the field note that explains the field', () => {
+  assert.ok(firstLinks.size > 0, 'the coverage test did not run first');
+  const problems: string[] = [];
+  for (const [label, lesson, title] of expectedFirst) {
+    if (!firstLinks.has(label)) {
+      problems.push(`${label}: no such key in the fixtures`);
+      continue;
+    }
+    const first = firstLinks.get(label);
+    const file = first ? path.basename(new URL(first.lessonUri).pathname) : '';
+    if (!first || !file.startsWith(lesson) || !first.sectionTitle.includes(title)) {
+      problems.push(`${label}: expected ${lesson} › …${title}…, got ${first ? `${where(first)} (${first.reasons.join(', ')})` : 'no link'}`);
+    }
+  }
+  assert.deepEqual(problems, []);
 });
 
 test('the coverage fixtures are hardened: the server reports no error or warning on them', async () => {

@@ -84,6 +84,8 @@ export function checkFiles(input: CheckInput): CheckResult {
   index.markComplete();
   const uriToFile = new Map([...texts.keys()].map((f) => [pathToFileURL(f).toString(), f]));
   const findings: CliFinding[] = [];
+  // The lesson of a finding depends on the rule, the document kind and the field path: rank once per triple.
+  const lessonCache = new Map<string, LessonLink | undefined>();
   for (const [file, text] of texts) {
     const model = parseManifest(pathToFileURL(file).toString(), 0, text);
     const lines = new LineIndex(text);
@@ -95,7 +97,10 @@ export function checkFiles(input: CheckInput): CheckResult {
       onRuleError: (id, error) => process.stderr.write(`lesson-aware: rule ${id} failed on ${relativeFile(input.cwd, file)}: ${(error as Error).message}\n`),
     });
     for (const f of results) {
-      const lesson = lessonForFinding(input.corpus, f.meta, f, model, docAt(model, f.start), input.fieldDocs);
+      const doc = docAt(model, f.start);
+      const key = `${f.ruleId}\u0000${model.flavor}\u0000${doc?.kind ?? ''}\u0000${JSON.stringify(f.lessonPath ?? null)}`;
+      if (!lessonCache.has(key)) lessonCache.set(key, lessonForFinding(input.corpus, f.meta, f, model, doc, input.fieldDocs));
+      const lesson = lessonCache.get(key);
       findings.push({
         ...location(input.cwd, file, lines, f.start, f.end),
         ruleId: f.ruleId,

@@ -3,7 +3,7 @@ import type { Node } from 'yaml';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, pairOf, rangeOf, str } from '../yamlNodes';
-import { displayName, namespaceOf, ofKind, relatedAt, referencesCheckable } from './resources';
+import { displayName, namespaceOf, ofKindIn, relatedAt, referencesCheckable } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 const scalable = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
@@ -22,7 +22,7 @@ function targetRefOf(root: Node | null | undefined): TargetRef {
 }
 
 function findTarget(ctx: DocContext, ns: string, ref: TargetRef): ResourceRef | undefined {
-  return ofKind(ctx, ref.kind ?? '').find((r) => r.name === ref.name && namespaceOf(r) === ns && (!ref.apiVersion || groupOf(r.apiVersion) === groupOf(ref.apiVersion)));
+  return ofKindIn(ctx, ns, ref.kind ?? '').find((r) => r.name === ref.name && (!ref.apiVersion || groupOf(r.apiVersion) === groupOf(ref.apiVersion)));
 }
 
 export const hpaTargetNotFound: Rule = {
@@ -48,7 +48,7 @@ export const hpaTargetNotFound: Rule = {
     if (!ref.kind || !ref.name) return;
     const ns = namespaceOf(ctx.doc);
     if (findTarget(ctx, ns, ref)) return;
-    const sameName = ofKind(ctx, ...scalable).find((r) => r.name === ref.name && namespaceOf(r) === ns);
+    const sameName = ofKindIn(ctx, ns, ...scalable).find((r) => r.name === ref.name);
     const range = rangeOf(get(ref.node, 'name'));
     if (!range) return;
     ctx.report({
@@ -102,9 +102,9 @@ export const hpaTargetHasReplicas: Rule = {
     const replicas = getIn(ctx.root, ['spec', 'replicas']);
     if (!replicas) return;
     const ns = namespaceOf(ctx.doc);
-    const hpa = ofKind(ctx, 'HorizontalPodAutoscaler').find((h) => {
+    const hpa = ofKindIn(ctx, ns, 'HorizontalPodAutoscaler').find((h) => {
       const ref = targetRefOf(h.root);
-      return namespaceOf(h) === ns && ref.kind === ctx.doc.kind && ref.name === ctx.doc.name && (!ref.apiVersion || groupOf(ref.apiVersion) === groupOf(ctx.doc.apiVersion));
+      return ref.kind === ctx.doc.kind && ref.name === ctx.doc.name && (!ref.apiVersion || groupOf(ref.apiVersion) === groupOf(ctx.doc.apiVersion));
     });
     if (!hpa) return;
     const range = keyRange(getIn(ctx.root, ['spec']), 'replicas');

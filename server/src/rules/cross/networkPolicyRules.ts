@@ -2,7 +2,7 @@
 import type { Node } from 'yaml';
 import type { DocContext, Fix, Rule } from '../types';
 import { get, getIn, items, keyRange, pairOf, rangeOf } from '../yamlNodes';
-import { formatSelector, isWorkload, labelSelector, labelsOf, nameRange, namespaceOf, ofKind, podLabelsOf, relatedAt, Selector, selectorMatches, workloadsSelectedBy, referencesCheckable } from './resources';
+import { formatSelector, isWorkload, labelSelector, labelsOf, nameRange, namespaceOf, ofKind, ofKindIn, podLabelsOf, relatedAt, Selector, selectorMatches, workloadsSelectedBy, referencesCheckable } from './resources';
 
 interface Peer {
   node: Node;
@@ -173,12 +173,10 @@ export const workloadNotIsolated: Rule = {
     if (!referencesCheckable(ctx) || !ctx.doc.kind) return;
     const self = { kind: ctx.doc.kind, root: ctx.root };
     if (!isWorkload(self)) return;
-    const policies = ofKind(ctx, 'NetworkPolicy');
-    if (!policies.length) return;
+    if (!ofKind(ctx, 'NetworkPolicy').length) return;
     const ns = namespaceOf(ctx.doc);
     const labels = podLabelsOf(self) ?? {};
-    const isolated = policies.some((p) => {
-      if (namespaceOf(p) !== ns) return false;
+    const isolated = ofKindIn(ctx, ns, 'NetworkPolicy').some((p) => {
       const sel = labelSelector(getIn(p.root, ['spec', 'podSelector'])) ?? { matchLabels: {}, expressions: [], empty: true };
       return selectorMatches(sel, labels);
     });

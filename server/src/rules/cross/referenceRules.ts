@@ -6,12 +6,12 @@ import type { Node } from 'yaml';
 import type { DocContext, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { bool, get, getIn, items, rangeOf, str } from '../yamlNodes';
-import { namespaceOf, ofKind, relatedAt, referencesCheckable } from './resources';
+import { namespaceOf, ofKind, ofKindIn, relatedAt, referencesCheckable } from './resources';
 
 const builtinClusterRoles = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 function exists(ctx: DocContext, kind: string, name: string, ns: string | undefined): boolean {
-  return ofKind(ctx, kind).some((r) => r.name === name && (ns === undefined || namespaceOf(r) === ns));
+  return (ns === undefined ? ofKind(ctx, kind) : ofKindIn(ctx, ns, kind)).some((r) => r.name === name);
 }
 
 export const roleBindingRoleNotFound: Rule = {

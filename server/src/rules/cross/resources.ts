@@ -8,7 +8,8 @@ import type { ManifestModel } from '../../model/manifestModel';
 import type { DocContext, Localized, RelatedLocation } from '../types';
 import { podSpecPath, podTemplateMetadataPath } from '../workloads';
 import { asMap, get, getIn, items, keyRange, keys, rangeOf, str } from '../yamlNodes';
-import type { ResourceRef, WorkspaceResources } from './workspaceResources';
+import { ofKindIn, visibleResources } from './visibility';
+import type { ResourceRef } from './workspaceResources';
 
 /** Resources of one parsed file, as the index and the rules see them. */
 export function resourcesOfModel(model: ManifestModel): ResourceRef[] {
@@ -21,30 +22,7 @@ export function resourcesOfModel(model: ManifestModel): ResourceRef[] {
   return out;
 }
 
-const visibleCache = new WeakMap<ManifestModel, { workspace: WorkspaceResources; all: readonly ResourceRef[]; list: ResourceRef[] }>();
-
-/** Every resource visible from this document: the index (other files) plus this file's documents. */
-export function visibleResources(ctx: Pick<DocContext, 'model' | 'workspace'>): ResourceRef[] {
-  const all = ctx.workspace.all();
-  const cached = visibleCache.get(ctx.model);
-  if (cached && cached.workspace === ctx.workspace && cached.all === all) return cached.list;
-  const own = safeDecode(ctx.model.uri);
-  const list = [...all.filter((r) => r.uri !== ctx.model.uri && safeDecode(r.uri) !== own), ...resourcesOfModel(ctx.model)];
-  visibleCache.set(ctx.model, { workspace: ctx.workspace, all, list });
-  return list;
-}
-
-function safeDecode(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
-}
-
-export function ofKind(ctx: Pick<DocContext, 'model' | 'workspace'>, ...kinds: string[]): ResourceRef[] {
-  return visibleResources(ctx).filter((r) => kinds.includes(r.kind));
-}
+export { ofKind, ofKindIn, visibleResources } from './visibility';
 
 /**
  * Whether "not found" / "matches nothing" checks may run for this document: the index finished its first
@@ -94,10 +72,15 @@ export function isWorkload(r: KindAndRoot): boolean {
 }
 
 /** Labels of the pods a workload creates (pod template labels; a Pod's own labels). */
+const podLabelsCache = new WeakMap<Node, Record<string, string> | undefined>();
+
 export function podLabelsOf(r: KindAndRoot): Record<string, string> | undefined {
   const path = podTemplateMetadataPath(r.kind);
-  if (!path) return undefined;
-  return stringMap(getIn(r.root, [...path, 'labels']));
+  if (!path || !r.root) return undefined;
+  if (podLabelsCache.has(r.root)) return podLabelsCache.get(r.root);
+  const labels = stringMap(getIn(r.root, [...path, 'labels']));
+  podLabelsCache.set(r.root, labels);
+  return labels;
 }
 
 export interface Selector {
@@ -108,8 +91,18 @@ export interface Selector {
 }
 
 /** A LabelSelector node (`matchLabels`/`matchExpressions`); undefined for a missing or non-mapping node. */
+const selectorCache = new WeakMap<Node, Selector>();
+
 export function labelSelector(node: Node | undefined): Selector | undefined {
-  if (!asMap(node)) return undefined;
+  if (!node || !asMap(node)) return undefined;
+  const cached = selectorCache.get(node);
+  if (cached) return cached;
+  const sel = readLabelSelector(node);
+  selectorCache.set(node, sel);
+  return sel;
+}
+
+function readLabelSelector(node: Node): Selector {
   const matchLabels = stringMap(get(node, 'matchLabels'));
   const expressions = items(get(node, 'matchExpressions')).map((e) => ({
     key: str(get(e, 'key')) ?? '',
@@ -151,9 +144,10 @@ export function selectorMatches(sel: Selector, labels: Record<string, string>): 
 }
 
 /** Workloads in `namespace` whose pods carry labels matched by `sel`. */
+export const workloadKinds = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'];
+
 export function workloadsSelectedBy(ctx: Pick<DocContext, 'model' | 'workspace'>, namespace: string, sel: Selector): ResourceRef[] {
-  return visibleResources(ctx).filter((r) => {
-    if (!isWorkload(r) || namespaceOf(r) !== namespace) return false;
+  return ofKindIn(ctx, namespace, ...workloadKinds).filter((r) => {
     const labels = podLabelsOf(r);
     return !!labels && selectorMatches(sel, labels);
   });

@@ -4,7 +4,7 @@ import { blockLines, eolOf } from '../edits';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, num, rangeOf, scalar, str } from '../yamlNodes';
-import { displayName, formatSelector, mapSelector, namespaceOf, ofKind, podLabelsOf, relatedAt, workloadsSelectedBy, referencesCheckable } from './resources';
+import { displayName, formatSelector, mapSelector, namespaceOf, ofKindIn, podLabelsOf, relatedAt, workloadsSelectedBy, referencesCheckable } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 function serviceSelector(ctx: DocContext) {
@@ -164,7 +164,7 @@ export const statefulSetHeadlessServiceNotFound: Rule = {
     const serviceName = str(nameNode);
     if (!serviceName) return;
     const ns = namespaceOf(ctx.doc);
-    const candidates = ofKind(ctx, 'Service').filter((s) => s.name === serviceName && namespaceOf(s) === ns);
+    const candidates = ofKindIn(ctx, ns, 'Service').filter((s) => s.name === serviceName);
     const labels = podLabelsOf({ kind: 'StatefulSet', root: ctx.root }) ?? {};
     const good = candidates.find((s) => {
       if (str(getIn(s.root, ['spec', 'clusterIP'])) !== 'None') return false;

@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * The fuzz tier: `npm run test:fuzz [-- options]` drives the built server (dist/server.js) over stdio.
+ *   --seed N          replay one seed of the edit fuzz (repeatable; "--seed 3 --seed 9")
+ *   --seeds A-B       a range of seeds (default 1-40)
+ *   --edits N         edits per sequence (default 40), --sequences N per seed (default 3)
+ *   --only edits|hostile   run one half
+ *   --slice           the short deterministic slice that also runs in `npm test` (no 10 MB file)
+ *   --no-big          skip the 10 MB file
+ * Exit code 0 when the server never exited, never answered an error, answered every request in under 1 s,
+ * kept every contract, and returned near its memory baseline after the hostile documents closed.
+ */
+import { existsSync } from 'node:fs';
+import { runEditSeed } from './editFuzz.mjs';
+import { runHostile } from './hostileRun.mjs';
+import { serverPath } from './lspClient.mjs';
+import { FuzzStats } from './stats.mjs';
+
+/** The slice in `npm test`: fixed seeds, a few hundred edits, the hostile set without the 10 MB file. */
+export const sliceOptions = { seeds: [101, 202, 303], sequences: 2, edits: 50, big: false, edit: true, hostile: true };
+
+/** @param {string[]} argv */
+export function parseArgs(argv) {
+  const options = { seeds: range(1, 40), sequences: 3, edits: 40, big: true, edit: true, hostile: true };
+  /** @type {number[]} */
+  const explicit = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => argv[++i] ?? '';
+    if (a === '--seed') explicit.push(Number(value()));
+    else if (a === '--seeds') {
+      const [lo, hi] = value().split('-').map(Number);
+      options.seeds = range(lo, hi ?? lo);
+    } else if (a === '--edits') options.edits = Number(value());
+    else if (a === '--sequences') options.sequences = Number(value());
+    else if (a === '--only') {
+      const which = value();
+      options.edit = which === 'edits';
+      options.hostile = which === 'hostile';
+    } else if (a === '--slice') Object.assign(options, sliceOptions);
+    else if (a === '--no-big') options.big = false;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (explicit.length) {
+    options.seeds = explicit;
+    if (!argv.includes('--only')) options.hostile = false;
+  }
+  return options;
+}
+
+/**
+ * Runs the fuzz tier and returns its stats.
+ * @param {ReturnType<typeof parseArgs>} options @param {(line: string) => void} [log]
+ */
+export async function runFuzz(options, log = () => undefined) {
+  if (!existsSync(serverPath)) throw new Error(`${serverPath} missing: run npm run build first`);
+  const stats = new FuzzStats();
+  if (options.edit) {
+    for (const seed of options.seeds) {
+      const before = stats.failures.length;
+      const started = performance.now();
+      await runEditSeed(seed, options, stats);
+      log(`seed ${seed}: ${options.sequences} × ${options.edits} edits, ${(performance.now() - started).toFixed(0)} ms${stats.failures.length > before ? `, FAILED (replay: npm run test:fuzz -- --seed ${seed})` : ''}`);
+    }
+  }
+  if (options.hostile) await runHostile({ big: options.big }, stats, log);
+  return stats;
+}
+
+/** @param {number} lo @param {number} hi */
+function range(lo, hi) {
+  return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '')) {
+  const options = parseArgs(process.argv.slice(2));
+  console.log(`fuzz: seeds ${options.edit ? options.seeds.join(',') : '-'}; ${options.sequences} sequences × ${options.edits} edits per seed; hostile set ${options.hostile ? (options.big ? 'with' : 'without') + ' the 10 MB file' : 'skipped'}`);
+  const stats = await runFuzz(options, (line) => console.log(line));
+  console.log('');
+  console.log(stats.report());
+  console.log('');
+  console.log(stats.ok ? 'fuzz: PASS' : 'fuzz: FAIL');
+  process.exitCode = stats.ok ? 0 : 1;
+}

@@ -119,7 +119,7 @@ export class BenchClient {
 
   /** Resolves with { params, at } for the next notification of `method` matching `predicate` (future ones only). */
   next(method, predicate = () => true, timeoutMs = 30_000) {
-    return new Promise((resolve, reject) => {
+    const promise = new Promise((resolve, reject) => {
       const waiter = { method, predicate, resolve: null };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -131,6 +131,9 @@ export class BenchClient {
       };
       this.waiters.push(waiter);
     });
+    // a caller that stopped waiting (budget spent, other timeout) must not crash the run with an unhandled rejection
+    promise.catch(() => undefined);
+    return promise;
   }
 
   /** Calls `listener(method, params, at)` for every notification (used to watch for index/progress signals). */

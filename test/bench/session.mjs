@@ -127,7 +127,8 @@ export async function runSession(kind, input, o) {
     // hover sent right after an edit, while diagnostics are due: is hover blocked behind them?
     if (o.hoverAfterEdit > 0 && input.probeAfterEdit) {
       const ms = [];
-      for (let i = 0; i < o.hoverAfterEdit && performance.now() < editDeadline + o.budgets.hovers; i++) {
+      const deadline = performance.now() + o.budgets.hoverAfterEdit;
+      for (let i = 0; i < o.hoverAfterEdit && performance.now() < deadline; i++) {
         const e = edits[i % edits.length];
         const next = client.next('textDocument/publishDiagnostics', diagFor(input.uri, version + 1), o.timeouts.diagnostics);
         edit(e);

@@ -94,3 +94,9 @@ test('Helm templates ({{ … }}): "not found" rules stay quiet, their names are 
   const templated = pod.replace('name: app\n', 'name: {{ .Release.Name }}-app\n');
   for (const id of ['x-serviceaccount-not-found', 'x-referenced-config-not-found']) assert.equal(findingsOf(id, templated, { uri, workspace: ws({}) }).length, 0, id);
 });
+
+test('X12: a kustomization configMapGenerator/secretGenerator creates the referenced objects', () => {
+  const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nconfigMapGenerator:\n  - name: app-env\n    literals: [MODE=prod]\nsecretGenerator:\n  - name: app-secret\n    envs: [secret.env]\n';
+  const f = findingsOf('x-referenced-config-not-found', pod, { uri, workspace: ws({ '/w/kustomization.yaml': kustomization }) });
+  assert.deepEqual(f.map((x) => x.args?.[1]), ['app-data', 'app-tls']);
+});

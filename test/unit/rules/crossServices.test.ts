@@ -116,3 +116,9 @@ test('services: broken documents never throw', () => {
     for (const id of ['x-service-selector-no-match', 'x-service-targetport-not-found', 'x-statefulset-headless-service-not-found']) findingsOf(id, text, { uri, workspace: ws({ '/w/d.yaml': deployment() }) });
   }
 });
+
+test('X02: pods of a custom workload with a pod template (Argo Rollout) count as selected', () => {
+  const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: web, image: example/web:1.0}]\n';
+  assert.equal(findingsOf('x-service-selector-no-match', service('{app: web}'), { uri, workspace: ws({ '/w/rollout.yaml': rollout }) }).length, 0);
+  assert.equal(findingsOf('x-service-selector-no-match', service('{app: api}'), { uri, workspace: ws({ '/w/rollout.yaml': rollout }) }).length, 1);
+});

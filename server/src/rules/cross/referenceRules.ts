@@ -131,6 +131,12 @@ function configRefs(pod: NonNullable<ReturnType<typeof podSpecOf>>): ConfigRef[]
   return out;
 }
 
+/** A kustomization's configMapGenerator / secretGenerator creates the object (names get a hash suffix and references are rewritten). */
+function generatedByKustomize(ctx: DocContext, kind: 'Secret' | 'ConfigMap', name: string): boolean {
+  const key = kind === 'Secret' ? 'secretGenerator' : 'configMapGenerator';
+  return ofKind(ctx, 'Kustomization').some((k) => items(get(k.root, key)).some((g) => str(get(g, 'name')) === name));
+}
+
 export const referencedConfigNotFound: Rule = {
   meta: {
     id: 'x-referenced-config-not-found',
@@ -159,6 +165,7 @@ export const referencedConfigNotFound: Rule = {
       if (exists(ctx, ref.kind, ref.name, ns)) continue;
       if (ref.kind === 'Secret' && exists(ctx, 'SealedSecret', ref.name, ns)) continue;
       if (ref.kind === 'Secret' && exists(ctx, 'ExternalSecret', ref.name, ns)) continue;
+      if (ref.kind !== 'PersistentVolumeClaim' && generatedByKustomize(ctx, ref.kind, ref.name)) continue;
       const range = rangeOf(ref.node);
       if (range) ctx.report({ start: range[0], end: range[1], args: [ref.kind, ref.name, ns] });
     }

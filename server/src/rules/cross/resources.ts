@@ -147,10 +147,18 @@ export function selectorMatches(sel: Selector, labels: Record<string, string>): 
 export const workloadKinds = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'];
 
 export function workloadsSelectedBy(ctx: Pick<DocContext, 'model' | 'workspace'>, namespace: string, sel: Selector): ResourceRef[] {
-  return ofKindIn(ctx, namespace, ...workloadKinds).filter((r) => {
-    const labels = podLabelsOf(r);
-    return !!labels && selectorMatches(sel, labels);
-  });
+  const matches = (labels: Record<string, string> | undefined) => !!labels && selectorMatches(sel, labels);
+  const builtIn = ofKindIn(ctx, namespace, ...workloadKinds).filter((r) => matches(podLabelsOf(r)));
+  if (builtIn.length) return builtIn;
+  // Custom workloads with a pod template (Argo Rollout, OpenShift DeploymentConfig, …) select pods too.
+  return visibleResources(ctx).filter(
+    (r) => !workloadKinds.includes(r.kind) && namespaceOf(r) === namespace && matches(customTemplateLabels(r)),
+  );
+}
+
+function customTemplateLabels(r: ResourceRef): Record<string, string> | undefined {
+  const node = getIn(r.root, ['spec', 'template', 'metadata', 'labels']);
+  return node ? stringMap(node) : undefined;
 }
 
 export function formatSelector(sel: Selector): string {

@@ -32,6 +32,17 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Webview bundles (code that runs inside the lesson pane and the Mermaid preview; Mermaid bundled, no CDN).
+  ...['lesson', 'mermaidPreview'].map((name) => ({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: [`client/src/webview-src/${name}.ts`],
+    outfile: `dist/webview/${name}.js`,
+    sourcemap: false,
+    minify: true,
+  })),
 ].filter((b) => existsSync(join(root, b.entryPoints[0])));
 
 if (watch) {

@@ -1,12 +1,24 @@
-/** Extension entry: starts the language server and registers the commands. */
+/** Extension entry: starts the language server and wires the lesson pane, Mermaid preview, lessons tree, status and commands. */
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { initL10n, t } from './l10n';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { Commands, HoverCommandAllowList } from '../../server/src/protocol';
 import { registerLessonCommands } from './commands/lessonCommands';
+import { registerMermaidCommands } from './commands/mermaidCommands';
+import { adjustForServer, initialSettings } from './config';
+import { registerFollowCursor } from './followCursor';
+import { LessonCatalog } from './lessons/lessonCatalog';
+import { StatusItem } from './statusItem';
+import { LessonsTreeProvider } from './views/lessonsTree';
+import { LessonPanel } from './webviews/lessonPanel';
+import { MermaidPreviewPanel } from './webviews/mermaidPanel';
+import { ClientCommands } from './clientCommands';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  initL10n(context);
+  const output = vscode.window.createOutputChannel('Lesson-Aware Infra', { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -20,20 +32,67 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'dockercompose' },
     ],
     markdown: { isTrusted: { enabledCommands: HoverCommandAllowList }, supportHtml: false },
-    initializationOptions: { lessonAware: vscode.workspace.getConfiguration('lessonAware') },
+    initializationOptions: { lessonAware: initialSettings() },
+    middleware: {
+      workspace: {
+        // hover.fieldDocs is adjusted for Red Hat YAML / Docker DX before the server sees it.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => {
+            const item = params.items[i];
+            if (item?.section !== 'lessonAware') return value;
+            return adjustForServer(value, item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined);
+          });
+        },
+      },
+    },
   };
   client = new LanguageClient('lessonAware', 'Lesson-Aware Infra', serverOptions, clientOptions);
-  registerLessonCommands(context, () => client);
+  const getClient = () => client;
+
+  const catalog = new LessonCatalog(getClient);
+  const panel = new LessonPanel(context.extensionUri, catalog, (m) => output.info(m));
+  const preview = new MermaidPreviewPanel(context.extensionUri);
+  const status = new StatusItem(catalog);
+  const tree = new LessonsTreeProvider(catalog);
+  context.subscriptions.push(output, catalog, panel, preview, status, panel.registerSerializer(), registerFollowCursor(panel, getClient));
+  context.subscriptions.push(vscode.window.registerTreeDataProvider(LessonsTreeProvider.viewId, tree));
+
+  registerLessonCommands(context, { getClient, panel, catalog });
+  registerMermaidCommands(context, preview);
+  const setFollowContext = (on: boolean) => void vscode.commands.executeCommand('setContext', 'lessonAware.followCursor', on);
   context.subscriptions.push(
+    panel.onDidChangeFollow(setFollowContext),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       if (!client) return;
       await client.restart();
     }),
+    vscode.commands.registerCommand(ClientCommands.refreshLessons, () => tree.refresh()),
+    vscode.commands.registerCommand(ClientCommands.toggleFollowCursor, () => panel.setFollow(!panel.following)),
+    // Read-only state for the editor-tier tests (not contributed to the palette).
+    vscode.commands.registerCommand(ClientCommands.paneState, () => panel.current),
+    vscode.commands.registerCommand(ClientCommands.previewState, () => preview.current),
+    client.onDidChangeState((e) => {
+      status.setState(e.newState);
+      if (e.newState === State.Running) void catalog.list(true).then((list) => status.setLessonCount(list.length));
+    }),
+    vscode.extensions.onDidChange(() => {
+      // Red Hat YAML / Docker DX installed or removed: the server re-reads its settings.
+      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('lessonAware.hover.fieldDocsWithOtherExtensions') && client?.isRunning()) {
+        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+      }
+    }),
   );
+  status.setState(State.Starting);
   try {
     await client.start();
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Lesson-Aware Infra: the language server failed to start: {0}', String(error)));
+    status.setState(State.Stopped);
+    void vscode.window.showErrorMessage(t('Lesson-Aware Infra: the language server failed to start: {0}', String(error)));
   }
 }
 

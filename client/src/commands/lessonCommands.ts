@@ -1,90 +1,131 @@
-/** Commands that open lessons: at a section, for the field at the cursor, or through a search. */
+/** Commands that open lessons: at a section (in the lesson pane), for the field at the cursor, or through a search. */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  Commands,
-  LessonLink,
-  LinksAtRequest,
-  ListLessonsRequest,
-  OpenLessonArgs,
-  ResolveSectionRequest,
-} from '../../../server/src/protocol';
+import { Commands, LessonLink, LinksAtRequest, OpenLessonArgs } from '../../../server/src/protocol';
+import { courseLabel } from '../webviews/lessonRender';
+import type { LessonPanel } from '../webviews/lessonPanel';
+import type { LessonCatalog } from '../lessons/lessonCatalog';
+import { searchSections, SearchEntry } from '../lessons/catalogModel';
 
 type ClientRef = () => LanguageClient | undefined;
 
-export function registerLessonCommands(context: vscode.ExtensionContext, getClient: ClientRef): void {
+export interface LessonCommandDeps {
+  getClient: ClientRef;
+  panel: LessonPanel;
+  catalog: LessonCatalog;
+}
+
+export function registerLessonCommands(context: vscode.ExtensionContext, deps: LessonCommandDeps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.openLesson, (args: OpenLessonArgs) => openLesson(getClient, args)),
-    vscode.commands.registerCommand(Commands.openLessonAtCursor, () => openLessonAtCursor(getClient)),
-    vscode.commands.registerCommand(Commands.searchLessons, () => searchLessons(getClient)),
+    vscode.commands.registerCommand(Commands.openLesson, (args: OpenLessonArgs) => openLesson(deps, args)),
+    vscode.commands.registerCommand(Commands.openLessonAtCursor, () => openLessonAtCursor(deps)),
+    vscode.commands.registerCommand(Commands.searchLessons, () => searchLessons(deps)),
   );
 }
 
-function runningClient(getClient: ClientRef): LanguageClient | undefined {
+export function runningClient(getClient: ClientRef): LanguageClient | undefined {
   const client = getClient();
   if (!client || !client.isRunning()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Lesson-Aware Infra: the language server is not running.'));
+    void vscode.window.showWarningMessage(t('Lesson-Aware Infra: the language server is not running.'));
     return undefined;
   }
   return client;
 }
 
-/** Opens the lesson file beside the editor with the section heading at the top. */
-export async function openLesson(getClient: ClientRef, args: OpenLessonArgs | undefined): Promise<void> {
-  if (!args || typeof args.lessonUri !== 'string' || typeof args.sectionSlug !== 'string') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Lesson-Aware Infra: no lesson was given to open.'));
-    return;
-  }
-  let line = typeof args.line === 'number' && args.line >= 0 ? args.line : undefined;
-  const client = getClient();
-  if (line === undefined && client?.isRunning()) {
-    const resolved = await client.sendRequest(ResolveSectionRequest, { lessonUri: args.lessonUri, sectionSlug: args.sectionSlug });
-    line = resolved?.line;
-  }
-  const uri = vscode.Uri.parse(args.lessonUri, true);
-  const position = new vscode.Position(line ?? 0, 0);
-  const editor = await vscode.window.showTextDocument(uri, {
-    viewColumn: vscode.ViewColumn.Beside,
-    preserveFocus: false,
-    selection: new vscode.Range(position, position),
-  });
-  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+/** Accepts `{lessonUri, sectionSlug, line?}` or the same wrapped in an array (command-link arguments). */
+function normaliseArgs(raw: unknown): OpenLessonArgs | undefined {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (!value || typeof value !== 'object') return undefined;
+  const { lessonUri, sectionSlug, line } = value as Record<string, unknown>;
+  if (typeof lessonUri !== 'string' || lessonUri.length === 0) return undefined;
+  return {
+    lessonUri,
+    sectionSlug: typeof sectionSlug === 'string' ? sectionSlug : '',
+    ...(typeof line === 'number' && Number.isInteger(line) && line >= 0 ? { line } : {}),
+  };
 }
 
-async function openLessonAtCursor(getClient: ClientRef): Promise<void> {
-  const client = runningClient(getClient);
+/** Opens the lesson pane beside the editor at the section. */
+export async function openLesson(deps: LessonCommandDeps, raw: unknown, preserveFocus = false): Promise<void> {
+  const args = normaliseArgs(raw);
+  if (!args) {
+    void vscode.window.showWarningMessage(t('Lesson-Aware Infra: no lesson was given to open.'));
+    return;
+  }
+  try {
+    await deps.panel.show(
+      { lessonUri: args.lessonUri, ...(args.sectionSlug ? { slug: args.sectionSlug } : {}), ...(args.line !== undefined ? { line: args.line } : {}) },
+      { preserveFocus },
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(t('Lesson-Aware Infra: the lesson could not be opened: {0}', String(error)));
+  }
+}
+
+/** The best lesson link for a position in a manifest, or undefined. */
+export async function bestLinkAt(client: LanguageClient, document: vscode.TextDocument, position: vscode.Position): Promise<LessonLink | undefined> {
+  const links: LessonLink[] = await client.sendRequest(LinksAtRequest, {
+    textDocument: { uri: document.uri.toString() },
+    position: { line: position.line, character: position.character },
+  });
+  return links[0];
+}
+
+async function openLessonAtCursor(deps: LessonCommandDeps): Promise<void> {
+  const client = runningClient(deps.getClient);
   const editor = vscode.window.activeTextEditor;
   if (!client || !editor) return;
-  const links: LessonLink[] = await client.sendRequest(LinksAtRequest, {
-    textDocument: { uri: editor.document.uri.toString() },
-    position: editor.selection.active,
-  });
-  if (links.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No lesson explains the field at the cursor.'));
+  const link = await bestLinkAt(client, editor.document, editor.selection.active);
+  if (!link) {
+    void vscode.window.showInformationMessage(t('No lesson explains the field at the cursor.'));
     return;
   }
-  await openLesson(getClient, { lessonUri: links[0].lessonUri, sectionSlug: links[0].sectionSlug, line: links[0].line });
+  await openLesson(deps, { lessonUri: link.lessonUri, sectionSlug: link.sectionSlug, line: link.line }, true);
 }
 
-async function searchLessons(getClient: ClientRef): Promise<void> {
-  const client = runningClient(getClient);
-  if (!client) return;
-  const lessons = await client.sendRequest(ListLessonsRequest);
-  const items = lessons.flatMap((lesson) => {
-    const course = lesson.course
-      ? [lesson.course.week && `Week ${lesson.course.week}`, lesson.course.day && `Day ${lesson.course.day}`, lesson.course.session && `Session ${lesson.course.session}`]
-          .filter(Boolean)
-          .join(' › ')
-      : '';
-    return lesson.sections.map((s) => ({
-      label: s.title,
-      description: course ? `${course} · ${lesson.title}` : lesson.title,
-      args: { lessonUri: lesson.lessonUri, sectionSlug: s.slug, line: s.line } satisfies OpenLessonArgs,
-    }));
+interface SearchItem extends vscode.QuickPickItem {
+  entry: SearchEntry;
+}
+
+/** Quick pick over section titles and lesson text (Hangul included). */
+async function searchLessons(deps: LessonCommandDeps): Promise<void> {
+  if (!runningClient(deps.getClient)) return;
+  const words = { week: (n: number) => t('Week {0}', n), day: (n: number) => t('Day {0}', n), session: (n: number) => t('Session {0}', n) };
+  const quickPick = vscode.window.createQuickPick<SearchItem>();
+  quickPick.placeholder = t('Search lessons');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.busy = true;
+  quickPick.show();
+  const entries = await deps.catalog.searchIndex();
+  const toItem = (entry: SearchEntry, detail: string, alwaysShow: boolean): SearchItem => {
+    const course = courseLabel(entry.course, words);
+    return {
+      label: entry.sectionTitle,
+      description: course ? `${course} · ${entry.lessonTitle}` : entry.lessonTitle,
+      detail,
+      alwaysShow,
+      entry,
+    };
+  };
+  const all = entries.map((e) => toItem(e, '', false));
+  const update = () => {
+    const query = quickPick.value.trim();
+    quickPick.items = query ? searchSections(entries, query).map((h) => toItem(h.entry, h.snippet, true)) : all;
+  };
+  update();
+  quickPick.busy = false;
+  const disposables = [
+    quickPick.onDidChangeValue(update),
+    quickPick.onDidAccept(() => {
+      const picked = quickPick.selectedItems[0];
+      quickPick.hide();
+      if (picked) void openLesson(deps, { lessonUri: picked.entry.lessonUri, sectionSlug: picked.entry.sectionSlug, line: picked.entry.line });
+    }),
+  ];
+  quickPick.onDidHide(() => {
+    for (const d of disposables) d.dispose();
+    quickPick.dispose();
   });
-  const picked = await vscode.window.showQuickPick(items, {
-    matchOnDescription: true,
-    placeHolder: vscode.l10n.t('Search lessons'),
-  });
-  if (picked) await openLesson(getClient, picked.args);
 }

@@ -1,0 +1,103 @@
+// UI scenarios for the lesson pane, Mermaid in the pane and the lessons tree, on the real workbench.
+import assert from 'node:assert/strict';
+import { eventually } from '../../../scripts/editor/lib/workbench.mjs';
+
+/** The frame of our lesson pane (webview iframes are nested; ours holds `article.lesson`). */
+async function paneFrame(page, timeoutMs = 30_000) {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.evaluate(() => !!document.querySelector('article.lesson'))) return frame;
+      } catch { /* detached or not ready */ }
+    }
+    return undefined;
+  }, (frame) => assert.ok(frame, 'lesson pane frame not found'), { timeoutMs, what: 'lesson pane frame' });
+}
+
+function paneFacts(frame) {
+  return frame.evaluate(() => ({
+    breadcrumb: document.querySelector('.breadcrumb')?.textContent ?? '',
+    highlighted: [...document.querySelectorAll('.section-highlight.section-start')].map((e) => e.id),
+    headingTop: (() => {
+      const h = document.querySelector('.section-start');
+      return h ? h.getBoundingClientRect().top : undefined;
+    })(),
+    svgs: document.querySelectorAll('.mermaid-block .mermaid-svg svg').length,
+    blocks: document.querySelectorAll('.mermaid-block').length,
+    toc: document.querySelectorAll('.toc a').length,
+    copyButtons: document.querySelectorAll('button[data-code-action="copyCode"]').length,
+    next: document.querySelector('.course-next a')?.textContent ?? '',
+    scripts: [...document.querySelectorAll('article.lesson script, article.lesson iframe')].length,
+  }));
+}
+
+export const scenarios = [
+  {
+    name: 'hover link opens the lesson pane at the section, highlighted, diagrams drawn',
+    async run(wb, { locale }) {
+      await wb.runCommand('View: Close All Editors');
+      await wb.openFile('deployment.yaml');
+      await wb.hoverOver('runAsNonRoot', { until: (t) => assert.match(t, /›/) });
+      await wb.page.locator('.monaco-hover a[data-href^="command:lessonAware.openLesson"]').first().click();
+      await wb.dismissHover().catch(() => undefined);
+      const frame = await paneFrame(wb.page);
+      const facts = await eventually(() => paneFacts(frame), (f) => {
+        assert.equal(f.highlighted.length, 1, 'one section is highlighted');
+        assert.match(f.breadcrumb, locale === 'ko' ? /\d+주차|Week/ : /Week \d+ › Day \d+ › Session \d+ › .+/);
+        assert.ok(f.toc > 5, 'table of contents');
+        assert.ok(f.headingTop !== undefined && f.headingTop < 200, `section scrolled into view (top ${f.headingTop})`);
+        assert.equal(f.scripts, 0, 'no lesson script or iframe in the pane');
+      }, { timeoutMs: 30_000, what: 'pane at the section' });
+      await wb.screenshot('lesson-pane-section');
+      return facts;
+    },
+  },
+  {
+    name: 'every Mermaid diagram of the largest lesson is an SVG',
+    locales: ['en'],
+    async run(wb) {
+      await wb.runCommand('Lesson-Aware: Search Lessons');
+      const input = wb.page.locator('.quick-input-widget input');
+      await input.fill('전체 아키텍처 통합 뷰');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: '전체 아키텍처 통합 뷰' }).first().waitFor({ timeout: 20_000 });
+      await wb.page.keyboard.press('Enter');
+      const frame = await paneFrame(wb.page);
+      const facts = await eventually(() => paneFacts(frame), (f) => {
+        assert.equal(f.highlighted[0], '전체-아키텍처-통합-뷰');
+        assert.ok(f.blocks > 0);
+        assert.equal(f.svgs, f.blocks, `${f.svgs} of ${f.blocks} diagrams rendered`);
+      }, { timeoutMs: 60_000, what: 'Mermaid SVGs' });
+      await wb.screenshot('lesson-pane-mermaid');
+      return facts;
+    },
+  },
+  {
+    name: 'lessons tree lists the five sessions in course order',
+    async run(wb, { locale }) {
+      await wb.runCommand('View: Close All Editors');
+      await wb.page.keyboard.press('Control+Shift+E');
+      // View names come from package.nls (VS Code's display language, English here).
+      const header = wb.page.locator('.pane-header', { hasText: /^\s*(Lessons|레슨)\s*$/ }).last();
+      await header.waitFor({ timeout: 20_000 });
+      // Give the tree the whole side bar: collapse the other explorer sections.
+      for (const other of await wb.page.locator('.sidebar .pane-header[aria-expanded="true"]').all()) {
+        if (!/^\s*(Lessons|레슨)\s*$/.test(await other.innerText())) await other.click();
+      }
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      const rows = await eventually(
+        () => wb.page.evaluate(() => {
+          const views = [...document.querySelectorAll('.pane')].filter((p) => /Lessons|레슨/.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          const view = views[views.length - 1];
+          return view ? [...view.querySelectorAll('.monaco-list-row')].map((r) => r.getAttribute('aria-label') || r.textContent || '') : [];
+        }),
+        (labels) => assert.equal(labels.filter((l) => /Session \d+|세션 \d+/.test(l)).length, 5, labels.join(' | ')),
+        { timeoutMs: 30_000, what: 'five sessions in the tree' },
+      );
+      const sessions = rows.filter((l) => /Session \d+|세션 \d+/.test(l));
+      const order = rows.filter((l) => /^(Week|Day|Session|\d+주차|\d+일차|세션)/.test(l)).join(' › ');
+      assert.match(order, /(Week 1|1주차).*(Day 2|2일차).*(Session 1|세션 1).*(Day 5|5일차).*(Session 6|세션 6).*(Week 2|2주차).*(Day 1|1일차).*(Day 2|2일차).*(Day 3|3일차)/);
+      await wb.screenshot('lessons-tree');
+      return { sessions };
+    },
+  },
+];

@@ -84,7 +84,7 @@ test('text format: file:line:col  severity  rule-id  message  📘 breadcrumb, a
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^example-\d\.yaml:\d+:\d+ {2}error {2}x-pss-enforce-violation {2}Deployment\/api-gateway: .+ {2}📘 Week \d+ › Day \d+ › Session \d+ › .+$/m);
   assert.match(r.stdout, /^example-1\.yaml:\d+:\d+ {2}warning {2}x-hpa-target-has-replicas {2}Deployment "web-frontend" sets replicas: 10/m);
-  assert.match(r.stdout, /^\d+ problems \(\d+ errors, \d+ warnings, \d+ info, \d+ hints\) in 3 files$/m);
+  assert.match(r.stdout, /^\d+ problems \(\d+ errors?, \d+ warnings?, \d+ information, \d+ hints?\) in 3 files$/m);
   const ko = cli(['check', '.', '--locale', 'ko']);
   assert.match(ko.stdout, /오류 {2}x-pss-enforce-violation {2}Deployment\/api-gateway: Namespace "ecommerce-backend"/);
 });

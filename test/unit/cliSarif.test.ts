@@ -37,7 +37,7 @@ test('text and JSON reports: file:line:col, severity, rule id, message, lesson b
   const text = formatText(result, 'en');
   assert.match(text, /^k8s\/app\.yaml:17:9 {2}error {2}x-pss-enforce-violation {2}Deployment\/web: .+ {2}📘 Week \d › Day \d › Session \d › .+$/m);
   assert.match(text, /^ {4}↳ k8s\/namespace\.yaml:6:5 {2}Namespace "shop"/m);
-  assert.match(text, /problems \(1 errors, /);
+  assert.match(text, /problems \(1 error, \d+ warnings?, \d+ information, \d+ hints?\) in 4 files$/m);
   const json = JSON.parse(formatJson(result)) as { findings: { ruleId: string; lesson: { href: string } | null }[] };
   assert.ok(json.findings.find((f) => f.ruleId === 'x-pss-enforce-violation')?.lesson?.href.includes('#'));
 });

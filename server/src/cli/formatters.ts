@@ -3,7 +3,7 @@ import type { Lang } from '../i18n';
 import { CheckResult, lessonBreadcrumb, lessonHref } from './check';
 
 const severityWord: Record<Lang, Record<string, string>> = {
-  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
   ko: { error: '오류', warning: '경고', information: '정보', hint: '힌트' },
 };
 
@@ -20,9 +20,13 @@ export function formatText(result: CheckResult, lang: Lang): string {
   out.push(
     lang === 'ko'
       ? `파일 ${files}개에서 문제 ${result.findings.length}개 (오류 ${count('error')}, 경고 ${count('warning')}, 정보 ${count('information')}, 힌트 ${count('hint')})`
-      : `${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information')} info, ${count('hint')} hints) in ${files} file${files === 1 ? '' : 's'}`,
+      : `${plural(result.findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information, ${plural(count('hint'), 'hint')}) in ${plural(files, 'file')}`,
   );
   return out.join('\n') + '\n';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function formatJson(result: CheckResult): string {

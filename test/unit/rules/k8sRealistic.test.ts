@@ -456,3 +456,46 @@ spec:
   assert.equal(ids.filter((i) => i === 'k8s-hostpath-volume').length, 2);
   assert.ok(!ids.includes('k8s-writable-host-mount'));
 });
+
+test('anchors, aliases and merge keys: no false "missing" or mismatch findings where values come from an alias', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: anchored
+  labels: &labels
+    app: anchored
+spec:
+  replicas: 2
+  selector:
+    matchLabels: *labels
+  template:
+    metadata:
+      labels: *labels
+    spec:
+      securityContext: &podsc
+        runAsNonRoot: true
+        seccompProfile: {type: RuntimeDefault}
+      containers:
+        - &main
+          name: main
+          image: example/app:1.0.0
+          securityContext: &sc
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities: {drop: [ALL]}
+          resources: &res
+            requests: {cpu: 100m, memory: 128Mi}
+            limits: {cpu: 500m, memory: 256Mi}
+          livenessProbe: {exec: {command: [/bin/true]}}
+          readinessProbe: {exec: {command: [/bin/ready]}}
+        - <<: *main
+          name: sidecar
+        - name: other
+          image: example/other:1.0.0
+          securityContext: *sc
+          resources: *res
+          livenessProbe: {exec: {command: [/bin/true]}}
+          readinessProbe: {exec: {command: [/bin/ready]}}
+`;
+  assert.deepEqual(run(text).map((f) => `${f.ruleId}: ${f.args?.join(' | ')}`), []);
+});

@@ -3,7 +3,7 @@
  * securityContext values (the container overrides the pod), sequence/pair edits that keep every other byte,
  * and Kubernetes quantities.
  */
-import { isMap, isScalar, isSeq, Node, Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Node, Pair } from 'yaml';
 import type { PathSegment } from '../../schema/types';
 import { eolOf } from '../edits';
 import type { OffsetEdit } from '../types';
@@ -130,6 +130,23 @@ export function combineEdits(edits: (OffsetEdit | undefined)[]): OffsetEdit[] | 
     out.push({ ...e });
   }
   return out.length ? out : undefined;
+}
+
+/**
+ * Whether a subtree uses aliases or merge keys (`<<: *base`). The node helpers do not resolve them, so a
+ * rule that reports a *missing* field skips such subtrees rather than guess (no false "missing" findings).
+ */
+export function hasAliases(node: Node | null | undefined, depth = 6): boolean {
+  if (!node) return false;
+  if (isAlias(node)) return true;
+  if (depth <= 0) return false;
+  if (isMap(node)) {
+    return (node.items as Pair<Node, Node | null>[]).some(
+      (p) => isAlias(p.key) || (isScalar(p.key) && (p.key as { value: unknown }).value === '<<') || hasAliases(p.value, depth - 1),
+    );
+  }
+  if (isSeq(node)) return (node.items as Node[]).some((i) => hasAliases(i, depth - 1));
+  return false;
 }
 
 export function isMapNode(node: Node | undefined | null): boolean {

@@ -4,7 +4,7 @@ import { replaceNode } from '../edits';
 import type { DocContext, Rule } from '../types';
 import { ContainerRef, containersOf, podSpecOf } from '../workloads';
 import { get, items, keyRange, num, scalar, str } from '../yamlNodes';
-import { containerName } from './k8sHelpers';
+import { containerName, hasAliases } from './k8sHelpers';
 
 /** Long-running kinds; Jobs and CronJobs run to completion and need no probes. */
 const servingKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
@@ -14,7 +14,7 @@ function checkMissing(ctx: DocContext, probe: 'livenessProbe' | 'readinessProbe'
   const pod = podSpecOf(ctx.root, ctx.doc.kind);
   if (!pod) return;
   for (const c of containersOf(pod, ['containers'])) {
-    if (get(c.node, probe) !== undefined) continue;
+    if (get(c.node, probe) !== undefined || hasAliases(c.node)) continue;
     const range = keyRange(c.node, 'name');
     if (!range) continue;
     ctx.report({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: [...c.path, probe] });
@@ -104,6 +104,7 @@ export const probePortNotExposed: Rule = {
     const pod = podSpecOf(ctx.root, ctx.doc.kind);
     if (!pod) return;
     for (const c of containersOf(pod, ['containers', 'initContainers'])) {
+      if (hasAliases(get(c.node, 'ports'))) continue;
       const declared = declaredPorts(c);
       for (const probe of probeKinds) {
         for (const handler of ['httpGet', 'tcpSocket', 'grpc'] as const) {

@@ -7,7 +7,7 @@ import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
 import { ContainerRef, containersOf, podSpecOf } from '../workloads';
 import { asMap, get, keyRange, str } from '../yamlNodes';
-import { combineEdits, containerName, parseQuantity } from './k8sHelpers';
+import { combineEdits, containerName, hasAliases, parseQuantity } from './k8sHelpers';
 
 type Resource = 'cpu' | 'memory';
 type Section = 'requests' | 'limits';
@@ -72,6 +72,7 @@ function check(ctx: DocContext, section: Section, resources: Resource[]): void {
   const pod = podSpecOf(ctx.root, ctx.doc.kind);
   if (!pod) return;
   for (const c of containersOf(pod, ['containers', 'initContainers'])) {
+    if (hasAliases(c.node)) continue;
     const absent = resources.filter((r) => missing(c, section, r));
     if (!absent.length) continue;
     const sectionNode = get(get(c.node, 'resources'), section);

@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { ensureEntries, replaceNode } from '../edits';
 import { bool, get, keyRange, str } from '../yamlNodes';
+import { hasAliases } from './k8sHelpers';
 
 export const runAsNonRoot: Rule = {
   meta: {
@@ -24,8 +25,10 @@ export const runAsNonRoot: Rule = {
   check(ctx) {
     const pod = podSpecOf(ctx.root, ctx.doc.kind);
     if (!pod) return;
+    if (hasAliases(get(pod.node, 'securityContext'))) return; // aliases/merge keys are not resolved: do not guess
     const podLevel = bool(get(get(pod.node, 'securityContext'), 'runAsNonRoot'));
     for (const c of containersOf(pod)) {
+      if (hasAliases(c.node)) continue;
       const own = bool(get(get(c.node, 'securityContext'), 'runAsNonRoot'));
       if (own === true || (own === undefined && podLevel === true)) continue;
       const name = str(get(c.node, 'name')) ?? String(c.index);

@@ -8,7 +8,7 @@ import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { bool, get, keyRange, num, str } from '../yamlNodes';
 import { hardenAllFix, seccompType } from './hardenAll';
-import { containerName, containerRange, securityContextOf } from './k8sHelpers';
+import { containerName, containerRange, hasAliases, securityContextOf } from './k8sHelpers';
 
 const seccompHelp = {
   en: 'A seccomp profile filters the system calls a container may make. Pod Security "restricted" requires RuntimeDefault or Localhost (pod or every container); "baseline" forbids Unconfined.',
@@ -72,9 +72,10 @@ export const seccompProfileMissing: Rule = {
     const pod = podSpecOf(ctx.root, ctx.doc.kind);
     if (!pod) return;
     const text = ctx.model.text;
+    if (hasAliases(securityContextOf(pod.node))) return;
     const podProfile = get(securityContextOf(pod.node), 'seccompProfile');
     for (const c of containersOf(pod)) {
-      if (c.list === 'ephemeralContainers' || seccompType(pod, c) !== undefined) continue;
+      if (c.list === 'ephemeralContainers' || hasAliases(c.node) || seccompType(pod, c) !== undefined) continue;
       const range = containerRange(c);
       if (!range) continue;
       const fixes: Fix[] = [];

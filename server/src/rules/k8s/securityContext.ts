@@ -8,13 +8,14 @@ import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
 import { ContainerRef, containersOf, PodSpecRef, podSpecOf } from '../workloads';
 import { bool, get, items, keyRange, rangeOf, str } from '../yamlNodes';
 import { dropAllEdit, dropsAll, escalationImplied, hardenAllFix, normalizeCap } from './hardenAll';
-import { combineEdits, containerName, containerRange, removeSeqItem, scPath, securityContextOf } from './k8sHelpers';
+import { combineEdits, containerName, containerRange, hasAliases, removeSeqItem, scPath, securityContextOf } from './k8sHelpers';
 
 /** Runs `fn` for each container of the document's pod spec (ephemeral containers take no securityContext fixes). */
 export function eachContainer(ctx: DocContext, fn: (pod: PodSpecRef, c: ContainerRef) => void): void {
   const pod = podSpecOf(ctx.root, ctx.doc.kind);
   if (!pod) return;
-  for (const c of containersOf(pod)) fn(pod, c);
+  if (hasAliases(securityContextOf(pod.node))) return;
+  for (const c of containersOf(pod)) if (!hasAliases(c.node)) fn(pod, c);
 }
 
 function fix(en: string, ko: string, edit: OffsetEdit | undefined, preferred = false): Fix[] {

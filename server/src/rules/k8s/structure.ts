@@ -3,6 +3,7 @@ import { ensureEntries } from '../edits';
 import { labelSelector, selectorMatches, stringMap } from '../cross/resources';
 import type { DocContext, Fix, Rule } from '../types';
 import { podSpecOf, podTemplateMetadataPath } from '../workloads';
+import { hasAliases } from './k8sHelpers';
 import { asMap, get, getIn, items, keyRange, num, pairOf, rangeOf, str } from '../yamlNodes';
 
 const selectorKinds = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
@@ -31,6 +32,7 @@ export const selectorTemplateMismatch: Rule = {
     const template = get(spec, 'template');
     if (!asMap(spec) || !asMap(template)) return;
     const selectorNode = get(spec, 'selector');
+    if (hasAliases(selectorNode) || hasAliases(get(template, 'metadata'))) return; // aliases are not resolved here: do not guess
     const selector = labelSelector(selectorNode);
     const labels = stringMap(getIn(template, ['metadata', 'labels']));
     const name = ctx.doc.name ?? '';
@@ -85,8 +87,10 @@ export const topologySpreadInvalid: Rule = {
     const metaPath = podTemplateMetadataPath(ctx.doc.kind);
     if (!pod || !metaPath) return;
     const templateMeta = getIn(ctx.root, metaPath);
+    if (hasAliases(templateMeta)) return;
     const labels = stringMap(get(templateMeta, 'labels'));
     items(get(pod.node, 'topologySpreadConstraints')).forEach((c, index) => {
+      if (hasAliases(c)) return;
       const problems: { key: string; value: string }[] = [];
       const skew = num(get(c, 'maxSkew'));
       if (get(c, 'maxSkew') && skew !== undefined && skew < 1) problems.push({ key: 'maxSkew', value: String(skew) });

@@ -133,3 +133,12 @@ test('SARIF from the CLI: results with levels, regions and related locations; ru
   assert.equal(rule.defaultConfiguration.level, 'error');
   assert.match(rule.helpUri, /^file:.*\.md#/);
 });
+
+test('--lessons adds an instructor folder (its rules= marker wins); --no-bundled-lessons drops the bundled course', () => {
+  const course = fs.mkdtempSync(path.join(os.tmpdir(), 'lesson-aware-course-'));
+  fs.writeFileSync(path.join(course, 'psa.md'), '---\nweek: 9\nday: 9\nsession: 9\n---\n# 강사 노트\n## PSA 강제 수준\n<!-- lesson-aware: rules=x-pss-enforce-violation -->\n설명\n');
+  const withCourse = jsonRun(['--lessons', course]).findings.find((f) => f.ruleId === 'x-pss-enforce-violation');
+  assert.equal(withCourse?.lesson?.breadcrumb, 'Week 9 › Day 9 › Session 9 › PSA 강제 수준');
+  const onlyCourse = jsonRun(['--lessons', course, '--no-bundled-lessons']).findings;
+  assert.equal(onlyCourse.find((f) => f.ruleId === 'x-hpa-target-has-replicas')?.lesson, null);
+});

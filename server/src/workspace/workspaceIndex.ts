@@ -19,8 +19,10 @@ const skippedDirs = new Set(['node_modules', '.git']);
 export interface WorkspaceIndexOptions {
   maxFiles?: number;
   maxBytes?: number;
-  /** Files per chunk before yielding to the event loop. */
+  /** Most files per chunk before yielding to the event loop. */
   chunkSize?: number;
+  /** Yield earlier when a chunk has taken this long (ms). */
+  chunkMillis?: number;
   log?: (message: string) => void;
 }
 
@@ -142,13 +144,16 @@ export class WorkspaceIndex implements WorkspaceResources {
       await yieldToEventLoop();
       if (generation !== this.scanGeneration) return;
     }
-    const chunk = this.options.chunkSize ?? 20;
+    const chunk = this.options.chunkSize ?? 50;
+    const budget = this.options.chunkMillis ?? 8;
     const seen = new Set<string>();
-    for (let i = 0; i < files.length; i += chunk) {
-      for (const file of files.slice(i, i + chunk)) {
-        const uri = canonicalUri(file);
+    let i = 0;
+    while (i < files.length) {
+      const started = Date.now();
+      for (let n = 0; n < chunk && i < files.length && Date.now() - started < budget; n++, i++) {
+        const uri = canonicalUri(files[i]);
         seen.add(uri);
-        this.readFromDisk(uri, file, false);
+        this.readFromDisk(uri, files[i], false);
       }
       await yieldToEventLoop();
       if (generation !== this.scanGeneration) return;

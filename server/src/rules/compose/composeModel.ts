@@ -4,20 +4,40 @@
  * Each lookup also says whether the key is the service's own (present in its mapping as written), because
  * quick fixes may only edit what is written there: editing an anchor would change every service that uses it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { DocContext } from '../types';
 
 type ParsedDoc = DocContext['yaml'];
 
-/** Follows aliases (`*name`) to the anchored node; undefined for missing, broken or cyclic aliases. */
+/** Anchored nodes of a document by anchor name, in document order (built once per document). */
+const anchorIndex = new WeakMap<object, Map<string, Node[]>>();
+
+function anchorsOf(doc: ParsedDoc): Map<string, Node[]> {
+  let index = anchorIndex.get(doc);
+  if (!index) {
+    const found = new Map<string, Node[]>();
+    visit(doc as never, {
+      Node: (_key, node) => {
+        const anchor = (node as { anchor?: string }).anchor;
+        if (anchor && !isAlias(node)) found.set(anchor, [...(found.get(anchor) ?? []), node as Node]);
+      },
+    });
+    anchorIndex.set(doc, (index = found));
+  }
+  return index;
+}
+
+/** Follows aliases (`*name`) to the last node anchored `&name` before them; undefined for missing or cyclic aliases. */
 export function deref(node: unknown, doc: ParsedDoc): Node | undefined {
   let cur = node;
   for (let i = 0; i < 16 && isAlias(cur); i++) {
-    try {
-      cur = cur.resolve(doc as never);
-    } catch {
-      return undefined;
+    const alias = cur as Alias;
+    const at = alias.range?.[0] ?? Infinity;
+    let target: Node | undefined;
+    for (const candidate of anchorsOf(doc).get(alias.source) ?? []) {
+      if ((candidate.range?.[0] ?? Infinity) < at) target = candidate;
     }
+    cur = target;
   }
   if (isAlias(cur) || cur === null || cur === undefined) return undefined;
   return cur as Node;

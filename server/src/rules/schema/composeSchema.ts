@@ -136,6 +136,7 @@ export function composeSchemaIssues(ctx: DocContext): SchemaIssue[] {
   const root = ctx.root as YAMLMap<Node, Node | null>;
   const top = root.items.map(keyText);
   if (!top.includes('services') && !top.includes('include')) return []; // not a Compose file after all
+  if (ctx.model.text.slice(ctx.doc.start, ctx.doc.end).includes('{{')) return []; // a template that renders the file
   const out: SchemaIssue[] = [];
   validateMap({ ctx, out }, root, [], [], undefined);
   return out;

@@ -237,6 +237,7 @@ export function k8sSchemaIssues(ctx: DocContext): SchemaIssue[] {
   const docs = ctx.fieldDocs;
   const { apiVersion, kind } = ctx.doc;
   if (!isMap(ctx.root) || !apiVersion || !kind || !docs.k8sTypeFields || !docs.knownKinds) return [];
+  if (ctx.model.text.slice(ctx.doc.start, ctx.doc.end).includes('{{')) return []; // a Helm/Go template, not a manifest yet
   const kinds = docs.knownKinds().filter((k) => k.kind === kind);
   if (kinds.length === 0) return []; // a custom resource or a kind this schema does not know
   const out: SchemaIssue[] = [];

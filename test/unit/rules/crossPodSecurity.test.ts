@@ -81,6 +81,7 @@ test('PSS evaluation: controls by PSA id, container-level seccomp and runAsNonRo
   assert.deepEqual(controls(deployment(`${hardenedPod}\n        runAsUser: 0`, hardenedContainer), 'restricted'), ['runAsUser']);
   assert.deepEqual(controls(deployment(hardenedPod, hardenedContainer.replace('["ALL"]', '["ALL"]\n              add: [CHOWN]')), 'restricted'), ['capabilities_restricted']);
   assert.deepEqual(controls(deployment(`${hardenedPod}\n      volumes:\n        - name: n\n          nfs: {server: s, path: /}`, hardenedContainer), 'restricted'), ['restrictedVolumes']);
+  assert.deepEqual(controls(deployment('\n      os: {name: windows}\n      securityContext: {runAsNonRoot: true}', ''), 'restricted'), [], 'Linux-only controls are skipped for Windows pods');
   assert.deepEqual(controls(deployment(`${hardenedPod}\n        sysctls:\n          - {name: kernel.msgmax, value: "1"}`, hardenedContainer), 'baseline'), ['sysctls']);
 });
 

@@ -107,6 +107,8 @@ export function evaluatePss(pod: PodSpecRef, level: PssLevel, annotations?: Node
   if (level === 'baseline') return out;
 
   // ---- restricted ----
+  // PSA skips the Linux-only controls for pods that declare spec.os.name: windows.
+  const windows = str(getIn(p, ['os', 'name'])) === 'windows';
   const restrictedVols = volumes
     .filter((v) => {
       const types = keys(v).filter((k) => k !== 'name');
@@ -114,7 +116,7 @@ export function evaluatePss(pod: PodSpecRef, level: PssLevel, annotations?: Node
     })
     .map((v) => `"${str(get(v, 'name')) ?? '?'}"`);
   if (restrictedVols.length) add('restrictedVolumes', `restricted volume types (${restrictedVols.join(', ')})`);
-  const ape = failing((c) => bool(get(sc(c.node), 'allowPrivilegeEscalation')) !== false);
+  const ape = windows ? [] : failing((c) => bool(get(sc(c.node), 'allowPrivilegeEscalation')) !== false);
   if (ape.length) add('allowPrivilegeEscalation', `allowPrivilegeEscalation != false (${names(ape)} must set securityContext.allowPrivilegeEscalation=false)`);
   const podNonRoot = bool(get(podSc, 'runAsNonRoot'));
   const nonRootBad = failing((c) => {
@@ -128,13 +130,13 @@ export function evaluatePss(pod: PodSpecRef, level: PssLevel, annotations?: Node
     const t = str(getIn(n, ['seccompProfile', 'type']));
     return t === 'RuntimeDefault' || t === 'Localhost';
   };
-  if (!unconfined(podSc) && !unconfinedContainers.length) {
+  if (!windows && !unconfined(podSc) && !unconfinedContainers.length) {
     const podOk = seccompOk(podSc);
     const missing = failing((c) => !seccompOk(sc(c.node)) && !(podOk && str(getIn(sc(c.node), ['seccompProfile', 'type'])) === undefined));
     if (missing.length) add('seccompProfile_restricted', `seccompProfile (pod or ${names(missing)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")`);
   }
-  const dropBad = failing((c) => !items(getIn(sc(c.node), ['capabilities', 'drop'])).some((n) => str(n) === 'ALL'));
-  const addBad = failing((c) => items(getIn(sc(c.node), ['capabilities', 'add'])).some((n) => str(n) !== 'NET_BIND_SERVICE'));
+  const dropBad = windows ? [] : failing((c) => !items(getIn(sc(c.node), ['capabilities', 'drop'])).some((n) => str(n) === 'ALL'));
+  const addBad = windows ? [] : failing((c) => items(getIn(sc(c.node), ['capabilities', 'add'])).some((n) => str(n) !== 'NET_BIND_SERVICE'));
   if (dropBad.length || addBad.length) {
     const parts: string[] = [];
     if (dropBad.length) parts.push(`${names(dropBad)} must set securityContext.capabilities.drop=["ALL"]`);

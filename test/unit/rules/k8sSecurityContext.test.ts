@@ -154,3 +154,33 @@ test('securityContext: null gets a fix that fills it', () => {
   const out = applyFixSafely('k8s-writable-root-filesystem', text);
   assert.match(out, /securityContext:\n {12}readOnlyRootFilesystem: true\n/);
 });
+
+test('harden the whole workload: pod-level runAsNonRoot/seccomp plus every container, one edit set', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: shop}}
+  template:
+    metadata: {labels: {app: shop}}
+    spec:
+      containers:
+        - name: app
+          image: shop:1.0.0
+          securityContext:
+            runAsNonRoot: false   # explicit override
+        - name: proxy   # sidecar
+          image: envoy:1.30.1
+`;
+  const f = findingsOf('k8s-writable-root-filesystem', text)[0];
+  const index = f.fixes!.findIndex((x) => /Harden the pod/.test(x.title.en));
+  assert.ok(index > 0, f.fixes!.map((x) => x.title.en).join('; '));
+  const out = applyFixSafely('k8s-writable-root-filesystem', text, index);
+  assert.deepEqual(securityFindings(out), []);
+  assert.match(out, /runAsNonRoot: true {3}# explicit override\n {12}allowPrivilegeEscalation: false\n/);
+  assert.match(out, / {6}securityContext:\n {8}runAsNonRoot: true\n {8}seccompProfile:\n {10}type: RuntimeDefault\n$/);
+  const crlf = applyFixSafely('k8s-writable-root-filesystem', text.replace(/\n/g, '\r\n'), index);
+  assert.doesNotMatch(crlf.replace(/\r\n/g, ''), /\n/);
+});

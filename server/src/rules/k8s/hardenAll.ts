@@ -7,7 +7,7 @@
 import type { Node } from 'yaml';
 import { Entries, ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, OffsetEdit } from '../types';
-import type { ContainerRef, PodSpecRef } from '../workloads';
+import { ContainerRef, containersOf, PodSpecRef } from '../workloads';
 import { asMap, bool, get, items, str } from '../yamlNodes';
 import { appendToSeq, combineEdits, effective, securityContextOf } from './k8sHelpers';
 
@@ -42,9 +42,17 @@ export function dropAllEdit(text: string, c: ContainerRef): OffsetEdit | undefin
   return ensureEntries(text, c.node, ['securityContext', 'capabilities'], { drop: ['ALL'] });
 }
 
-/** The all-at-once hardening fix, or undefined when fewer than two fields are missing or the edit is unsafe. */
-export function hardenAllFix(ctx: DocContext, pod: PodSpecRef, c: ContainerRef): Fix | undefined {
-  if (c.list === 'ephemeralContainers') return undefined;
+interface HardeningEdits {
+  edits: (OffsetEdit | undefined)[];
+  count: number;
+}
+
+/**
+ * Edits that harden one container. With `podCovers`, runAsNonRoot and seccompProfile come from the pod level
+ * (the workload fix sets them there): only explicit container-level overrides (false, Unconfined) are corrected.
+ * Returns undefined when a needed edit cannot be made safely.
+ */
+function containerHardening(ctx: DocContext, pod: PodSpecRef, c: ContainerRef, podCovers: boolean): HardeningEdits | undefined {
   const text = ctx.model.text;
   const sc = securityContextOf(c.node);
   const top: Entries = {};
@@ -61,7 +69,9 @@ export function hardenAllFix(ctx: DocContext, pod: PodSpecRef, c: ContainerRef):
   if (!escalationImplied(c)) fixScalar('allowPrivilegeEscalation', false, get(sc, 'allowPrivilegeEscalation'));
   fixScalar('readOnlyRootFilesystem', true, get(sc, 'readOnlyRootFilesystem'));
   const ownNonRoot = get(sc, 'runAsNonRoot');
-  if (bool(effective(pod, c, 'runAsNonRoot')) !== true) fixScalar('runAsNonRoot', true, ownNonRoot);
+  if (podCovers) {
+    if (ownNonRoot !== undefined && bool(ownNonRoot) !== true) fixScalar('runAsNonRoot', true, ownNonRoot);
+  } else if (bool(effective(pod, c, 'runAsNonRoot')) !== true) fixScalar('runAsNonRoot', true, ownNonRoot);
   if (!dropsAll(c)) {
     count++;
     if (get(sc, 'capabilities') === undefined) top.capabilities = { drop: ['ALL'] };
@@ -70,26 +80,93 @@ export function hardenAllFix(ctx: DocContext, pod: PodSpecRef, c: ContainerRef):
       if (!capsEdit) return undefined;
     }
   }
-  const type = seccompType(pod, c);
-  if (type === undefined) {
-    count++;
-    const own = get(sc, 'seccompProfile');
-    if (own === undefined) top.seccompProfile = { type: 'RuntimeDefault' };
-    else if (asMap(own)) replaces.push(ensureEntries(text, c.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }));
-    else return undefined;
-  } else if (type === 'Unconfined') {
-    count++;
-    const node = get(get(sc, 'seccompProfile'), 'type') ?? get(get(securityContextOf(pod.node), 'seccompProfile'), 'type');
-    replaces.push(node ? replaceNode(node, 'RuntimeDefault') : undefined);
+  const ownProfile = get(sc, 'seccompProfile');
+  const ownType = get(ownProfile, 'type');
+  if (podCovers) {
+    if (ownType && str(ownType) === 'Unconfined') {
+      count++;
+      replaces.push(replaceNode(ownType, 'RuntimeDefault'));
+    } else if (ownProfile !== undefined && ownType === undefined) {
+      count++;
+      replaces.push(asMap(ownProfile) ? ensureEntries(text, c.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }) : undefined);
+    }
+  } else {
+    const type = seccompType(pod, c);
+    if (type === undefined) {
+      count++;
+      if (ownProfile === undefined) top.seccompProfile = { type: 'RuntimeDefault' };
+      else replaces.push(asMap(ownProfile) ? ensureEntries(text, c.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }) : undefined);
+    } else if (type === 'Unconfined') {
+      count++;
+      const node = ownType ?? get(get(securityContextOf(pod.node), 'seccompProfile'), 'type');
+      replaces.push(node ? replaceNode(node, 'RuntimeDefault') : undefined);
+    }
   }
-  if (count < 2) return undefined;
   const topEdit = Object.keys(top).length ? ensureEntries(text, c.node, ['securityContext'], top) : undefined;
   if (Object.keys(top).length && !topEdit) return undefined;
   if (replaces.some((r) => r === undefined)) return undefined;
-  const edits = combineEdits([capsEdit, ...replaces, topEdit]);
+  // Deeper inserts first: when two inserts share an offset, combineEdits concatenates them in this order.
+  return { edits: [capsEdit, ...replaces, topEdit], count };
+}
+
+/** The all-at-once hardening fix for one container, or undefined when fewer than two fields are missing or unsafe. */
+export function hardenAllFix(ctx: DocContext, pod: PodSpecRef, c: ContainerRef): Fix | undefined {
+  if (c.list === 'ephemeralContainers') return undefined;
+  const h = containerHardening(ctx, pod, c, false);
+  if (!h || h.count < 2) return undefined;
+  const edits = combineEdits(h.edits);
   if (!edits) return undefined;
   return {
-    title: { en: `Harden container securityContext (${count} fields)`, ko: `컨테이너 securityContext 강화 (${count}개 필드)` },
+    title: { en: `Harden container securityContext (${h.count} fields)`, ko: `컨테이너 securityContext 강화 (${h.count}개 필드)` },
+    edits,
+  };
+}
+
+/**
+ * The whole-workload fix: pod-level runAsNonRoot: true and seccompProfile RuntimeDefault, and every container's
+ * allowPrivilegeEscalation, readOnlyRootFilesystem and capabilities.drop [ALL], in one edit set. Offered when it
+ * does more than the container fix (several containers, or pod-level fields).
+ */
+export function hardenWorkloadFix(ctx: DocContext, pod: PodSpecRef): Fix | undefined {
+  const text = ctx.model.text;
+  const podSc = securityContextOf(pod.node);
+  const podEdits: (OffsetEdit | undefined)[] = [];
+  const podTop: Entries = {};
+  let count = 0;
+  const containers = containersOf(pod, ['containers', 'initContainers']);
+  const nonRoot = get(podSc, 'runAsNonRoot');
+  const needNonRoot = containers.some((c) => bool(effective(pod, c, 'runAsNonRoot')) !== true);
+  const needSeccomp = containers.some((c) => seccompType(pod, c) === undefined);
+  if (needNonRoot && bool(nonRoot) !== true) {
+    count++;
+    if (nonRoot === undefined) podTop.runAsNonRoot = true;
+    else podEdits.push(replaceNode(nonRoot, 'true'));
+  }
+  const profile = get(podSc, 'seccompProfile');
+  const type = get(profile, 'type');
+  if (profile === undefined) {
+    if (needSeccomp) {
+      count++;
+      podTop.seccompProfile = { type: 'RuntimeDefault' };
+    }
+  } else if ((needSeccomp && type === undefined) || str(type) === 'Unconfined') {
+    count++;
+    podEdits.push(type ? replaceNode(type, 'RuntimeDefault') : asMap(profile) ? ensureEntries(text, pod.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }) : undefined);
+  }
+  if (Object.keys(podTop).length) podEdits.push(ensureEntries(text, pod.node, ['securityContext'], podTop));
+  if (podEdits.some((e) => e === undefined)) return undefined;
+  const containerEdits: (OffsetEdit | undefined)[] = [];
+  for (const c of containers) {
+    const h = containerHardening(ctx, pod, c, true);
+    if (!h) return undefined;
+    count += h.count;
+    containerEdits.push(...h.edits);
+  }
+  if (count < 2 || (containers.length < 2 && podEdits.length === 0)) return undefined;
+  const edits = combineEdits([...containerEdits, ...podEdits]);
+  if (!edits) return undefined;
+  return {
+    title: { en: `Harden the pod and all its containers (${count} fields)`, ko: `Pod와 모든 컨테이너 강화 (${count}개 필드)` },
     edits,
   };
 }

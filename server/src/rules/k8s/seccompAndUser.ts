@@ -7,7 +7,7 @@ import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { bool, get, keyRange, num, str } from '../yamlNodes';
-import { hardenAllFix, seccompType } from './hardenAll';
+import { hardenAllFix, hardenWorkloadFix, seccompType } from './hardenAll';
 import { containerName, containerRange, hasAliases, securityContextOf } from './k8sHelpers';
 
 const seccompHelp = {
@@ -85,6 +85,8 @@ export const seccompProfileMissing: Rule = {
       if (ownEdit) fixes.push({ title: { en: 'Set seccompProfile RuntimeDefault on this container', ko: '이 컨테이너에 seccompProfile RuntimeDefault 설정' }, edits: [ownEdit], ...(podEdit ? {} : { preferred: true }) });
       const all = hardenAllFix(ctx, pod, c);
       if (all) fixes.push(all);
+      const workload = hardenWorkloadFix(ctx, pod);
+      if (workload) fixes.push(workload);
       ctx.report({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: [...c.path, 'securityContext', 'seccompProfile', 'type'], fixes });
     }
   },

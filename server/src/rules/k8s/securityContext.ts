@@ -7,7 +7,7 @@ import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
 import { ContainerRef, containersOf, PodSpecRef, podSpecOf } from '../workloads';
 import { bool, get, items, keyRange, rangeOf, str } from '../yamlNodes';
-import { dropAllEdit, dropsAll, escalationImplied, hardenAllFix, normalizeCap } from './hardenAll';
+import { dropAllEdit, dropsAll, escalationImplied, hardenAllFix, hardenWorkloadFix, normalizeCap } from './hardenAll';
 import { combineEdits, containerName, containerRange, hasAliases, removeSeqItem, scPath, securityContextOf } from './k8sHelpers';
 
 /** Runs `fn` for each container of the document's pod spec (ephemeral containers take no securityContext fixes). */
@@ -43,9 +43,10 @@ function impliedByCapabilities(c: ContainerRef): boolean {
   return items(get(get(securityContextOf(c.node), 'capabilities'), 'add')).some((n) => ['SYS_ADMIN', 'ALL'].includes(normalizeCap(str(n))));
 }
 
-function withHarden(ctx: DocContext, pod: PodSpecRef, c: ContainerRef, fixes: Fix[]): Fix[] {
+export function withHarden(ctx: DocContext, pod: PodSpecRef, c: ContainerRef, fixes: Fix[]): Fix[] {
   const all = hardenAllFix(ctx, pod, c);
-  return all ? [...fixes, all] : fixes;
+  const workload = hardenWorkloadFix(ctx, pod);
+  return [...fixes, ...(all ? [all] : []), ...(workload ? [workload] : [])];
 }
 
 export const privilegedContainer: Rule = {

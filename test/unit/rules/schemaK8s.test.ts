@@ -121,6 +121,10 @@ test('apiVersion: wrong group is an error with a fix; older versions and CRDs ar
   assert.equal(wrong.slice(f[0].start, f[0].end), 'v1');
   assert.equal(applyFixSafely('schema-api-version-mismatch', wrong), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n');
   assert.equal(findingsOf('schema-api-version-mismatch', 'apiVersion: apps/v1\nkind: Service\nmetadata: {name: a}\n').length, 1);
+  const miscased = 'apiVersion: apps/v1\nkind: deployment\nmetadata: {name: a}\n';
+  assert.deepEqual(findingsOf('schema-api-version-mismatch', miscased).map((f) => f.args?.[2]), ['kind: Deployment']);
+  assert.equal(applyFixSafely('schema-api-version-mismatch', miscased), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n');
+  assert.equal(findingsOf('schema-api-version-mismatch', 'apiVersion: example.com/v1\nkind: deployment\n').length, 0);
   for (const text of [
     'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: a}\nspec:\n  backend: {serviceName: a, servicePort: 80}\n',
     'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: a}\nspec:\n  backend: {serviceName: a, servicePort: 80}\n',

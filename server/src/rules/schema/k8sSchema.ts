@@ -232,6 +232,22 @@ function looksLikePatch(ctx: DocContext): boolean {
   return /patch/i.test(file) || /^\s*\$patch\s*:/m.test(ctx.model.text.slice(ctx.doc.start, ctx.doc.end));
 }
 
+function rootValue(ctx: DocContext, key: string): Node | undefined {
+  return (ctx.root as YAMLMap<Node, Node>).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === key)?.value ?? undefined;
+}
+
+/** `kind: deployment` with a built-in apiVersion: kinds are case-sensitive ("no matches for kind"). */
+function miscasedKind(ctx: DocContext, docs: FieldDocs, apiVersion: string, kind: string): SchemaIssue[] {
+  const match = docs.knownKinds!().find((k) => k.kind.toLowerCase() === kind.toLowerCase() && groupOf(k.apiVersion) === groupOf(apiVersion));
+  const node = rootValue(ctx, 'kind');
+  const r = range(node);
+  if (!match || !r || !isScalar(node)) return [];
+  return [{
+    kind: 'apiVersion', start: r[0], end: r[1], args: [kind, apiVersion, `kind: ${match.kind}`], path: ['kind'],
+    fixes: [{ title: { en: `Use kind: ${match.kind}`, ko: `kind: ${match.kind} 사용` }, edits: [{ start: r[0], end: r[1], newText: match.kind }], preferred: true }],
+  }];
+}
+
 /** Every schema issue of one Kubernetes document. */
 export function k8sSchemaIssues(ctx: DocContext): SchemaIssue[] {
   const docs = ctx.fieldDocs;
@@ -239,14 +255,14 @@ export function k8sSchemaIssues(ctx: DocContext): SchemaIssue[] {
   if (!isMap(ctx.root) || !apiVersion || !kind || !docs.k8sTypeFields || !docs.knownKinds) return [];
   if (ctx.model.text.slice(ctx.doc.start, ctx.doc.end).includes('{{')) return []; // a Helm/Go template, not a manifest yet
   const kinds = docs.knownKinds().filter((k) => k.kind === kind);
-  if (kinds.length === 0) return []; // a custom resource or a kind this schema does not know
+  if (kinds.length === 0) return miscasedKind(ctx, docs, apiVersion.trim(), kind); // else a custom resource: skipped
   const out: SchemaIssue[] = [];
   const exact = kinds.find((k) => k.apiVersion === apiVersion.trim());
   if (!exact) {
     const group = groupOf(apiVersion.trim());
     const crdLike = group.includes('.') && !group.endsWith('.k8s.io');
     if (kinds.some((k) => groupOf(k.apiVersion) === group) || HISTORICAL_GROUPS.has(group) || crdLike) return []; // older version: deprecation rules
-    const valueNode = (ctx.root as YAMLMap<Node, Node>).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === 'apiVersion')?.value;
+    const valueNode = rootValue(ctx, 'apiVersion');
     const r = range(valueNode);
     if (r && isScalar(valueNode)) {
       const stable = kinds.filter((k) => /^(.*\/)?v\d+$/.test(k.apiVersion));
@@ -259,7 +275,7 @@ export function k8sSchemaIssues(ctx: DocContext): SchemaIssue[] {
     return out;
   }
   const w: Walk = { ctx, docs, out, checkRequired: !looksLikePatch(ctx) };
-  const kindKey = (ctx.root as YAMLMap<Node, Node>).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === 'kind')?.key;
+  const kindKey = (ctx.root as YAMLMap<Node, Node>).items.find((p) => isScalar(p.key) && (p.key as Scalar).value === 'kind')?.key as Node | undefined;
   validateObject(w, ctx.root as YAMLMap<Node, Node | null>, exact.type, [], range(kindKey));
   return out;
 }

@@ -4,17 +4,13 @@
  * (they already describe fields), unless `hover.fieldDocsWithOtherExtensions` is on.
  */
 import * as vscode from 'vscode';
+import { effectiveFieldDocs } from './configModel';
 
 /** Extensions whose hovers already show the Kubernetes / Compose schema description. */
 export const schemaHoverExtensions = ['redhat.vscode-yaml', 'docker.docker'] as const;
 
 export function installedSchemaExtensions(): string[] {
   return schemaHoverExtensions.filter((id) => !!vscode.extensions.getExtension(id));
-}
-
-/** Pure: the `hover.fieldDocs` value the server should use. */
-export function effectiveFieldDocs(fieldDocs: boolean, withOthers: boolean, othersInstalled: boolean): boolean {
-  return fieldDocs && (withOthers || !othersInstalled);
 }
 
 /** Rewrites a `lessonAware` settings object as the server will see it. */

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatMessage as format } from './configModel';
 
 let koBundle: Record<string, string> | undefined;
 let extensionRoot: string | undefined;
@@ -22,11 +23,6 @@ function korean(): Record<string, string> {
     koBundle = {};
   }
   return koBundle;
-}
-
-/** Pure: `{0}`-style formatting as `vscode.l10n.t` does it. */
-export function format(message: string, args: readonly unknown[]): string {
-  return message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
 }
 
 export function uiLocale(): 'auto' | 'ko' | 'en' {

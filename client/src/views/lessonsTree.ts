@@ -71,10 +71,13 @@ export class LessonsTreeProvider implements vscode.TreeDataProvider<Node> {
       }
       case 'lesson': {
         const session = node.lesson.course?.session;
-        const label = session !== undefined ? `${t('Session {0}', session)}: ${node.lesson.title}` : node.lesson.title;
+        // Titles taken from a `# Session 8: …` heading already name the session.
+        const named = /^(session|세션)\s*\d+/i.test(node.lesson.title);
+        const label = session !== undefined && !named ? `${t('Session {0}', session)}: ${node.lesson.title}` : node.lesson.title;
         const item = new vscode.TreeItem(label, Collapsed);
         item.id = `lesson:${node.lesson.lessonUri}`;
-        item.tooltip = node.lesson.title;
+        item.tooltip = label;
+        item.accessibilityInformation = { label };
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'lesson';
         item.command = openCommand({ lessonUri: node.lesson.lessonUri, sectionSlug: '' }, label);

@@ -149,10 +149,14 @@ function build(msg: RenderLessonMessage): HTMLElement {
 }
 
 function render(msg: RenderLessonMessage): void {
-  current = msg;
+  const started = performance.now();
   labels = msg.labels;
   const key = `${msg.lessonUri}@${msg.version}`;
   let container = built.get(key);
+  if (!container && !msg.html) {
+    vscode.postMessage({ type: 'needHtml', requestId: msg.requestId });
+    return;
+  }
   if (!container) {
     container = build(msg);
     built.set(key, container);
@@ -164,11 +168,15 @@ function render(msg: RenderLessonMessage): void {
     built.delete(key);
     built.set(key, container); // most recently used last
   }
+  current = msg;
   root.replaceChildren(container);
   container.querySelector('.follow-toggle')?.setAttribute('aria-pressed', String(msg.follow));
   const shown = reveal(msg.slug, msg.line);
   const blocks = Array.from(container.querySelectorAll<HTMLElement>('.mermaid-block'));
-  vscode.postMessage({ type: 'rendered', requestId: msg.requestId, lessonUri: msg.lessonUri, ...shown, mermaidBlocks: blocks.length });
+  // Reading a layout property forces layout now, so the measured time includes it.
+  void container.offsetHeight;
+  const webviewMs = Math.round(performance.now() - started);
+  vscode.postMessage({ type: 'rendered', requestId: msg.requestId, lessonUri: msg.lessonUri, ...shown, mermaidBlocks: blocks.length, webviewMs });
   void renderDiagrams(blocks, msg.requestId, msg.dark);
 }
 

@@ -28,6 +28,8 @@ export interface PaneState {
   diagramErrors?: number;
   /** Milliseconds from the open request to the section shown, for the last open. */
   lastOpenMs?: number;
+  /** Of `lastOpenMs`, the part spent inside the webview (DOM and layout). */
+  lastWebviewMs?: number;
   /** Milliseconds from the open request to every diagram rendered. */
   lastDiagramsMs?: number;
   visible: boolean;
@@ -54,6 +56,9 @@ export class LessonPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private requestSeq = 0;
   private versionSeq = 0;
+  /** Versions whose HTML this webview has received (it keeps the built lessons). */
+  private readonly sent = new Set<string>();
+  private readonly lastRender = new Map<number, { lessonUri: string; args: ShowLessonArgs }>();
   private follow = false;
   private state: PaneState = { highlighted: [], mermaidBlocks: 0, visible: false, follow: false };
   private readonly followChanged = new vscode.EventEmitter<boolean>();
@@ -171,6 +176,7 @@ export class LessonPanel implements vscode.Disposable {
     webview.options = { enableScripts: true, localResourceRoots: this.roots };
     this.ready = new Promise<void>((resolve) => (this.markReady = resolve));
     this.shown = undefined;
+    this.sent.clear();
     this.cache.clear(); // image URIs belong to one webview
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     webview.html = pageShell({
@@ -242,8 +248,18 @@ export class LessonPanel implements vscode.Disposable {
     };
   }
 
-  private async postRender(lessonUri: string, shown: { rendered: RenderedLesson; version: string }, args: ShowLessonArgs, requestId: number): Promise<void> {
+  private async postRender(
+    lessonUri: string,
+    shown: { rendered: RenderedLesson; version: string },
+    args: ShowLessonArgs,
+    requestId: number,
+    forceHtml = false,
+  ): Promise<void> {
     const { rendered, version } = shown;
+    const withHtml = forceHtml || !this.sent.has(version);
+    this.sent.add(version);
+    this.lastRender.clear();
+    this.lastRender.set(requestId, { lessonUri, args });
     const words = { week: (n: number) => t('Week {0}', n), day: (n: number) => t('Day {0}', n), session: (n: number) => t('Session {0}', n) };
     const lessons = this.catalog.cached() ?? (await this.catalog.list());
     const { previous, next } = courseNeighbours(lessons, lessonUri);
@@ -255,7 +271,7 @@ export class LessonPanel implements vscode.Disposable {
       lessonUri,
       version,
       title: rendered.title,
-      html: rendered.html,
+      html: withHtml ? rendered.html : '',
       toc: rendered.toc,
       course: courseLabel(rendered.course, words),
       ...(previous ? { previous: { lessonUri: normaliseUri(previous.lessonUri), label: label(previous) } } : {}),
@@ -282,6 +298,13 @@ export class LessonPanel implements vscode.Disposable {
         return this.onRendered(message);
       case 'diagramsDone':
         return this.onDiagramsDone(message);
+      case 'needHtml': {
+        const last = this.lastRender.get(message.requestId);
+        if (last && this.shown && this.shown.lessonUri === last.lessonUri) {
+          await this.postRender(last.lessonUri, this.shown, last.args, message.requestId, true);
+        }
+        return;
+      }
       case 'toggleFollow':
         this.setFollow(!this.follow);
         return;
@@ -316,8 +339,9 @@ export class LessonPanel implements vscode.Disposable {
       highlighted: message.highlighted,
       mermaidBlocks: message.mermaidBlocks,
       ...(elapsed !== undefined ? { lastOpenMs: elapsed } : {}),
+      ...(message.webviewMs !== undefined ? { lastWebviewMs: message.webviewMs } : {}),
     };
-    if (elapsed !== undefined) this.log(`lesson pane: ${path.posix.basename(message.lessonUri)}#${message.slug ?? ''} shown in ${elapsed} ms`);
+    if (elapsed !== undefined) this.log(`lesson pane: ${path.posix.basename(message.lessonUri)}#${message.slug ?? ''} shown in ${elapsed} ms (webview ${message.webviewMs ?? '?'} ms)`);
     if (pending) pending.resolve(message);
     // Reveals get no `diagramsDone`; keep only the recent requests.
     for (const id of this.pending.keys()) if (id < message.requestId - 20) this.pending.delete(id);

@@ -38,6 +38,7 @@ export interface RenderLessonMessage {
   /** Changes when the lesson text changes (the pane reuses what it built for the same version). */
   version: string;
   title: string;
+  /** Empty when the host knows the pane still holds this version (it then answers `needHtml` if not). */
   html: string;
   toc: TocEntry[];
   /** Course part of the breadcrumb (`Week 2 › Day 3 › Session 8`), may be empty. */
@@ -77,6 +78,8 @@ export interface RenderedMessage {
   slug?: string;
   highlighted: string[];
   mermaidBlocks: number;
+  /** Milliseconds the pane spent from receiving the message to the section on screen. */
+  webviewMs?: number;
 }
 /** pane → host: Mermaid finished (svgs rendered, errors failed). */
 export interface DiagramsDoneMessage {
@@ -106,6 +109,11 @@ export interface ToggleFollowMessage {
 export interface PaneReadyMessage {
   type: 'ready';
 }
+/** pane → host: a render without HTML arrived for a version the pane no longer holds. */
+export interface NeedHtmlMessage {
+  type: 'needHtml';
+  requestId: number;
+}
 
 export type PaneToHostMessage =
   | RenderedMessage
@@ -114,7 +122,8 @@ export type PaneToHostMessage =
   | OpenLessonMessage
   | CodeActionMessage
   | ToggleFollowMessage
-  | PaneReadyMessage;
+  | PaneReadyMessage
+  | NeedHtmlMessage;
 
 /** State the pane keeps with `vscode.setState` and the serializer gets back after a reload. */
 export interface LessonPaneState {
@@ -182,7 +191,10 @@ export function parseLessonPaneMessage(raw: unknown): PaneToHostMessage | undefi
         ...(raw.slug !== undefined ? { slug: raw.slug as string } : {}),
         highlighted: raw.highlighted as string[],
         mermaidBlocks: raw.mermaidBlocks,
+        ...(count(raw.webviewMs) ? { webviewMs: raw.webviewMs } : {}),
       };
+    case 'needHtml':
+      return count(raw.requestId) ? { type: 'needHtml', requestId: raw.requestId } : undefined;
     case 'diagramsDone':
       if (!count(raw.requestId) || !count(raw.svgs, 10_000) || !count(raw.errors, 10_000)) return undefined;
       return { type: 'diagramsDone', requestId: raw.requestId, svgs: raw.svgs, errors: raw.errors };

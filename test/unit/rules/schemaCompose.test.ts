@@ -120,5 +120,7 @@ test('!reset / !override tags, anchors and merge keys produce no schema errors',
 
 test('files that are not Compose after all and partial documents never throw', () => {
   assert.deepEqual(schemaOf('replicaCount: 2\nimage: {tag: x}\n', 'file:///w/compose-values.yaml'), []);
+  assert.deepEqual(schemaOf('services:\n  db:\n    host: db.internal\n    port: 5432\n', 'file:///w/app-config.yaml'), [], 'a services: map of another tool');
+  assert.equal(schemaOf('services:\n  db:\n    image: postgres:16\n    hostt: x\n', 'file:///w/stack.yaml').length, 1, 'a Compose file found by content');
   for (const text of ['services: 3\n', 'services:\n  a: [1]\n', 'services:\n  a:\n    healthcheck: [1]\n    deploy: {resources: 3}\n', '- a\n- b\n', 'services:\n  ? [a]\n  : b\n']) schemaOf(text);
 });

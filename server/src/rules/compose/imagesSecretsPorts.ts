@@ -50,7 +50,7 @@ export const composeImageTag: Rule = {
 };
 
 const SECRET_NAME = /(passw(or)?d|(^|_)pass($|_)|secret|token|bearer|api_?key|private_?key|access_?key|(^|_)key$|credential|^AWS_SECRET_ACCESS_KEY$|^AZURE_.+KEY$|^GOOGLE_APPLICATION_CREDENTIALS$|^OCI_CLI_KEY_CONTENT$)/i;
-const NOT_SECRET_NAME = /(_(FILE|PATH|DIR|TTL|EXPIRY|EXPIRES|EXPIRATION|LENGTH|TIMEOUT|HEADER|NAME|ENABLED|URL|URI|HOST|PORT|USER|USERNAME|ID|TYPE|ALGORITHM|LIFETIME|SIZE|COUNT|METHOD|POLICY)$|PUBLIC_?KEY|^ALLOW_EMPTY_PASSWORD$|_ALLOW_EMPTY_PASSWORD$|RANDOM_ROOT_PASSWORD)/i;
+const NOT_SECRET_NAME = /(_(FILE|PATH|DIR|TTL|EXPIRY|EXPIRES|EXPIRATION|LENGTH|TIMEOUT|HEADER|NAME|ENABLED|URL|URI|HOST|PORT|USER|USERNAME|ID|TYPE|ALGORITHM|LIFETIME|SIZE|COUNT|METHOD|POLICY|ISSUER|AUDIENCE|ENDPOINT|SCOPE|REALM|MODE)$|PUBLIC_?KEY|^ALLOW_EMPTY_PASSWORD$|_ALLOW_EMPTY_PASSWORD$|RANDOM_ROOT_PASSWORD)/i;
 
 /** A literal (not interpolated, not a flag or number) value of an environment variable named like a secret. */
 export function isLiteralSecret(name: string, value: unknown): boolean {
@@ -58,6 +58,7 @@ export function isLiteralSecret(name: string, value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const v = value.trim();
   if (!v || isInterpolated(v) || /^(true|false|yes|no|on|off|\d+)$/i.test(v) || v.startsWith('/run/secrets/')) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]*$/i.test(v)) return false; // a URL without credentials in it
   return true;
 }
 

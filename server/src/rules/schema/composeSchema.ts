@@ -5,6 +5,7 @@
  * keys. Interpolated values (`${VAR}`), `!reset` nodes, aliases and `<<` merges are never flagged.
  */
 import { isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isComposeFileName } from '../../model/manifestModel';
 import type { PathSegment } from '../../schema/types';
 import type { DocContext } from '../types';
 import { CHECKED_REQUIRED, CHECKED_VALUES, MODERN_KEYS, MODERN_KINDS, NodeKind } from './composeSpec';
@@ -130,13 +131,25 @@ function descend(w: Walk, node: Node, path: PathSegment[], gen: string[], keyRan
   }
 }
 
+/** Found by content only: some service must have an image or a build before the file is held to the spec. */
+function looksLikeCompose(root: YAMLMap<Node, Node | null>): boolean {
+  const services = root.items.find((p) => keyText(p) === 'services')?.value;
+  if (!isMap(services)) return top(root).includes('include');
+  return (services as YAMLMap<Node, Node | null>).items.some((p) => isMap(p.value) && (p.value as YAMLMap).items.some((q) => ['image', 'build'].includes(keyText(q) ?? '')));
+}
+
+function top(root: YAMLMap<Node, Node | null>): (string | undefined)[] {
+  return root.items.map(keyText);
+}
+
 /** Every schema issue of one Compose document. */
 export function composeSchemaIssues(ctx: DocContext): SchemaIssue[] {
   if (ctx.doc.flavor === 'kubernetes' || !isMap(ctx.root) || !ctx.fieldDocs.composeKeys?.([])) return [];
   const root = ctx.root as YAMLMap<Node, Node | null>;
-  const top = root.items.map(keyText);
-  if (!top.includes('services') && !top.includes('include')) return []; // not a Compose file after all
+  const keys = top(root);
+  if (!keys.includes('services') && !keys.includes('include')) return []; // not a Compose file after all
   if (ctx.model.text.slice(ctx.doc.start, ctx.doc.end).includes('{{')) return []; // a template that renders the file
+  if (!isComposeFileName(ctx.model.uri) && !looksLikeCompose(root)) return []; // a `services:` map of some other tool
   const out: SchemaIssue[] = [];
   validateMap({ ctx, out }, root, [], [], undefined);
   return out;

@@ -200,3 +200,116 @@ test('a Compose service found by content (services: mapping) in a file with anot
   const f = ours('services:\n  a:\n    image: busybox\n    privileged: true\n', 'file:///w/stack.yaml');
   assert.ok(f.some((x) => x.ruleId === 'compose-privileged'));
 });
+
+/** Airflow's, Elasticsearch's and Traefik's published Compose files, abridged: anchors in depends_on and environment. */
+const published = `x-airflow-common:
+  &airflow-common
+  image: \${AIRFLOW_IMAGE_NAME:-apache/airflow:2.9.0}
+  environment:
+    &airflow-common-env
+    AIRFLOW__CORE__EXECUTOR: CeleryExecutor
+    AIRFLOW__CORE__FERNET_KEY: ''
+    AIRFLOW__DATABASE__SQL_ALCHEMY_CONN: postgresql+psycopg2://airflow:airflow@postgres/airflow
+  volumes:
+    - \${AIRFLOW_PROJ_DIR:-.}/dags:/opt/airflow/dags
+  user: "\${AIRFLOW_UID:-50000}:0"
+  depends_on:
+    &airflow-common-depends-on
+    redis:
+      condition: service_healthy
+    postgres:
+      condition: service_healthy
+services:
+  postgres:
+    image: postgres:13
+    environment:
+      POSTGRES_USER: airflow
+      POSTGRES_PASSWORD: airflow
+      POSTGRES_DB: airflow
+    volumes:
+      - postgres-db-volume:/var/lib/postgresql/data
+    healthcheck:
+      test: ["CMD", "pg_isready", "-U", "airflow"]
+      interval: 10s
+      retries: 5
+      start_period: 5s
+    restart: always
+  redis:
+    image: redis:7.2-bookworm
+    expose:
+      - 6379
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+    restart: always
+  airflow-webserver:
+    <<: *airflow-common
+    command: webserver
+    ports:
+      - "8080:8080"
+    healthcheck:
+      test: ["CMD", "curl", "--fail", "http://localhost:8080/health"]
+    restart: always
+    depends_on:
+      <<: *airflow-common-depends-on
+      airflow-init:
+        condition: service_completed_successfully
+  airflow-init:
+    <<: *airflow-common
+    entrypoint: /bin/bash
+    command:
+      - -c
+      - |
+        exec /entrypoint airflow version
+    environment:
+      <<: *airflow-common-env
+      _AIRFLOW_DB_MIGRATE: 'true'
+      _AIRFLOW_WWW_USER_PASSWORD: \${_AIRFLOW_WWW_USER_PASSWORD:-airflow}
+    user: "0:0"
+  es01:
+    image: docker.elastic.co/elasticsearch/elasticsearch:8.13.0
+    environment:
+      - node.name=es01
+      - discovery.type=single-node
+      - ELASTIC_PASSWORD=\${ELASTIC_PASSWORD}
+      - bootstrap.memory_lock=true
+    ulimits:
+      memlock:
+        soft: -1
+        hard: -1
+      nofile: 65536
+    mem_limit: 1g
+    cap_add: [IPC_LOCK]
+  traefik:
+    image: traefik:v3.1
+    command:
+      - "--providers.docker=true"
+    ports:
+      - "80:80"
+    volumes:
+      - /var/run/docker.sock:/var/run/docker.sock:ro
+    labels:
+      - "traefik.enable=true"
+  grafana:
+    image: grafana/grafana-oss:11.1.0
+    environment:
+      GF_SECURITY_ADMIN_PASSWORD__FILE: /run/secrets/admin_password
+    secrets:
+      - admin_password
+    volumes:
+      - grafana-storage:/var/lib/grafana
+secrets:
+  admin_password:
+    file: ./admin_password.txt
+volumes:
+  postgres-db-volume:
+  grafana-storage: {}
+`;
+
+test('published stacks (Airflow anchors, Elasticsearch ulimits, Traefik): no schema findings; the only error is the Docker socket', () => {
+  const found = ours(published);
+  assert.deepEqual(found.filter((f) => f.ruleId.startsWith('schema-')).map((f) => `${f.ruleId} ${f.args?.join(' ')}`), []);
+  assert.deepEqual(found.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.args?.[0]}`), ['compose-docker-socket-mount traefik']);
+  assert.deepEqual(found.filter((f) => f.ruleId === 'compose-plaintext-secret-env').map((f) => f.args?.[1]), ['POSTGRES_PASSWORD']);
+  // one-shot init job: no healthcheck or restart policy expected
+  assert.ok(!found.some((f) => f.args?.[0] === 'airflow-init' && /healthcheck|restart/.test(f.ruleId)));
+});

@@ -148,3 +148,29 @@ test('status is not validated; partial and broken documents never throw', () => 
     'apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a, image: b, env: [{name: x, valueFrom: {secretKeyRef: 3}}]}]}\n',
   ]) findings(text);
 });
+
+test('kubectl-generated output (status, managedFields, null timestamps) validates', () => {
+  const generated = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  creationTimestamp: null
+  labels: {app: x}
+  name: x
+  managedFields:
+    - manager: kubectl
+      operation: Update
+      apiVersion: apps/v1
+      fieldsType: FieldsV1
+      fieldsV1: {f:spec: {f:replicas: {}}}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: x}}
+  strategy: {}
+  template:
+    metadata: {creationTimestamp: null, labels: {app: x}}
+    spec:
+      containers: [{image: nginx, name: nginx, resources: {}}]
+status: {}
+`;
+  assert.deepEqual(findings(generated).filter((f) => f.ruleId.startsWith('schema-')).map((f) => f.ruleId), []);
+});

@@ -421,29 +421,3 @@ test('broad set of valid Kubernetes manifests: no schema findings', () => {
   const found = findings(k8sManifests).filter((f) => f.ruleId.startsWith('schema-'));
   assert.deepEqual(found.map((f) => `${f.ruleId} ${f.args?.join(' | ')} @${k8sManifests.slice(f.start, f.end)}`), []);
 });
-
-test('kubectl-generated output (status, managedFields, null timestamps) validates', () => {
-  const generated = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  creationTimestamp: null
-  labels: {app: x}
-  name: x
-  managedFields:
-    - manager: kubectl
-      operation: Update
-      apiVersion: apps/v1
-      fieldsType: FieldsV1
-      fieldsV1: {f:spec: {f:replicas: {}}}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: x}}
-  strategy: {}
-  template:
-    metadata: {creationTimestamp: null, labels: {app: x}}
-    spec:
-      containers: [{image: nginx, name: nginx, resources: {}}]
-status: {}
-`;
-  assert.deepEqual(findings(generated).filter((f) => f.ruleId.startsWith('schema-')).map((f) => f.ruleId), []);
-});

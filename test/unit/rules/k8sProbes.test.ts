@@ -33,22 +33,25 @@ test('K16/K17 missing probes: information on serving kinds, on the container nam
   assert.equal(findingsOf('k8s-liveness-probe-missing', pod).length, 0);
 });
 
-test('K18 probe port: numeric and named ports checked against the declared ports', () => {
+test('K18 probe port: a named port that no ports[].name defines; the fix picks the only declared port', () => {
   const ok = deployment(`${ports}\n          livenessProbe: {httpGet: {path: /h, port: http}}\n          readinessProbe: {tcpSocket: {port: 8080}}`);
   assert.equal(findingsOf('k8s-probe-port-not-exposed', ok).length, 0);
   const badName = deployment(`${ports}\n          livenessProbe:\n            httpGet:\n              path: /h\n              port: web   # typo`);
   const [f] = findingsOf('k8s-probe-port-not-exposed', badName);
   assert.deepEqual(f.args, ['web', 'livenessProbe', 'web']);
+  assert.equal(f.severity, 'warning');
   assert.equal(badName.slice(f.start, f.end), 'port');
+  assert.deepEqual(f.lessonPath, ['spec', 'template', 'spec', 'containers', 0, 'livenessProbe', 'httpGet', 'port']);
   assert.match(applyFixSafely('k8s-probe-port-not-exposed', badName), /port: http {3}# typo/);
-  const badNumber = deployment(`${ports}\n          readinessProbe: {httpGet: {path: /r, port: 9090}}`);
-  assert.match(applyFixSafely('k8s-probe-port-not-exposed', badNumber), /port: 8080\}\}/);
+  const unnamed = deployment('\n          ports: [{containerPort: 9090}]\n          readinessProbe: {httpGet: {path: /r, port: metrics}}');
+  assert.match(applyFixSafely('k8s-probe-port-not-exposed', unnamed), /port: 9090\}\}/);
 });
 
-test('K18 negatives: no declared ports with a numeric probe port, probes to another host', () => {
+test('K18 negatives: numeric ports (declared or not), probes to another host; no fix when several ports exist', () => {
   assert.equal(findingsOf('k8s-probe-port-not-exposed', deployment('\n          livenessProbe: {httpGet: {path: /h, port: 8080}}')).length, 0);
-  assert.equal(findingsOf('k8s-probe-port-not-exposed', deployment(`${ports}\n          livenessProbe: {httpGet: {host: 10.0.0.1, path: /h, port: 80}}`)).length, 0);
-  const twoPorts = deployment('\n          ports: [{containerPort: 80}, {containerPort: 443}]\n          livenessProbe: {grpc: {port: 9000}}');
+  assert.equal(findingsOf('k8s-probe-port-not-exposed', deployment(`${ports}\n          readinessProbe: {httpGet: {path: /r, port: 10254}}`)).length, 0);
+  assert.equal(findingsOf('k8s-probe-port-not-exposed', deployment(`${ports}\n          livenessProbe: {httpGet: {host: 10.0.0.1, path: /h, port: admin}}`)).length, 0);
+  const twoPorts = deployment('\n          ports: [{containerPort: 80, name: http}, {containerPort: 443, name: https}]\n          livenessProbe: {tcpSocket: {port: admin}}');
   const [f] = findingsOf('k8s-probe-port-not-exposed', twoPorts);
   assert.deepEqual(f.fixes, [], 'no single port to pick: no fix');
 });

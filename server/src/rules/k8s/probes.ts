@@ -64,23 +64,19 @@ export const readinessProbeMissing: Rule = {
 const probeKinds = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 
 interface DeclaredPorts {
-  numbers: Set<number>;
   names: Set<string>;
   single?: { number?: number; name?: string };
 }
 
 function declaredPorts(c: ContainerRef): DeclaredPorts {
   const ports = items(get(c.node, 'ports'));
-  const numbers = new Set<number>();
   const names = new Set<string>();
   for (const p of ports) {
-    const n = num(get(p, 'containerPort'));
-    if (n !== undefined) numbers.add(n);
     const name = str(get(p, 'name'));
     if (name) names.add(name);
   }
   const only = ports.length === 1 ? ports[0] : undefined;
-  return { numbers, names, ...(only ? { single: { number: num(get(only, 'containerPort')), name: str(get(only, 'name')) } } : {}) };
+  return { names, ...(only ? { single: { number: num(get(only, 'containerPort')), name: str(get(only, 'name')) } } : {}) };
 }
 
 export const probePortNotExposed: Rule = {
@@ -90,12 +86,12 @@ export const probePortNotExposed: Rule = {
     severity: 'warning',
     title: { en: 'Probe port not declared', ko: 'probe 포트가 선언되지 않음' },
     message: {
-      en: 'Container "{0}": {1} checks port {2}, which is not among its ports. Probe a declared containerPort (or its name).',
-      ko: '컨테이너 "{0}": {1}가 선언되지 않은 포트 {2}를 확인합니다. 선언된 containerPort(또는 이름)를 사용하세요.',
+      en: 'Container "{0}": {1} checks the named port "{2}", which no ports[].name defines, so the probe always fails. Use a declared port name or number.',
+      ko: '컨테이너 "{0}": {1}가 ports[].name에 없는 이름 포트 "{2}"를 확인해 항상 실패합니다. 선언된 포트 이름이나 번호를 사용하세요.',
     },
     help: {
-      en: 'A probe on a port the container does not serve always fails: liveness restarts it in a loop, readiness keeps it out of the Service. A named port must match a ports[].name.',
-      ko: '컨테이너가 제공하지 않는 포트의 probe는 항상 실패합니다: liveness는 재시작을 반복하고 readiness는 Service에서 제외합니다. 이름 포트는 ports[].name과 일치해야 합니다.',
+      en: 'A probe that names a port resolves it through the container\'s ports[].name; a name that is not there makes the probe fail: liveness restarts the container in a loop, readiness keeps it out of the Service. (Numeric probe ports need no declaration.)',
+      ko: '이름으로 지정한 probe 포트는 컨테이너의 ports[].name으로 찾습니다; 없는 이름이면 probe가 실패해 liveness는 재시작을 반복하고 readiness는 Service에서 제외합니다. (숫자 포트는 선언이 필요 없습니다.)',
     },
     lessonField: 'containers.livenessProbe.httpGet.port',
     anchors: ['K18', 'kube-linter liveness-port/readiness-port/startup-port'],
@@ -113,13 +109,14 @@ export const probePortNotExposed: Rule = {
           if (!portNode || (handler !== 'grpc' && str(get(h, 'host')))) continue; // probing another host
           const raw = scalar(portNode);
           const asNumber = num(portNode);
-          const known = asNumber !== undefined
-            ? declared.numbers.size === 0 || declared.numbers.has(asNumber) // undeclared numeric ports still work when no ports are listed
-            : typeof raw === 'string' && declared.names.has(raw);
+          // A numeric port works whether or not it is listed (containerPort is informational): only a named port
+          // that no ports[].name defines is certain to fail. (KL also flags undeclared numbers; ingress-nginx's
+          // 10254 health port shows why that is a false positive.)
+          const known = asNumber !== undefined || (typeof raw === 'string' && declared.names.has(raw));
           if (known || raw === undefined || raw === null) continue;
           const range = keyRange(h, 'port');
           if (!range) continue;
-          const target = asNumber !== undefined ? declared.single?.number : declared.single?.name ?? declared.single?.number;
+          const target = declared.single?.name ?? declared.single?.number;
           const edit = target !== undefined ? replaceNode(portNode as Node, String(target)) : undefined;
           ctx.report({
             start: range[0],

@@ -28,6 +28,8 @@ export interface PaneState {
   diagramErrors?: number;
   /** Milliseconds from the open request to the section shown, for the last open. */
   lastOpenMs?: number;
+  /** Of `lastOpenMs`, the part spent in the extension host before the message left. */
+  lastHostMs?: number;
   /** Of `lastOpenMs`, the part spent inside the webview (DOM and layout). */
   lastWebviewMs?: number;
   /** Milliseconds from the open request to every diagram rendered. */
@@ -59,6 +61,7 @@ export class LessonPanel implements vscode.Disposable {
   /** Versions whose HTML this webview has received (it keeps the built lessons). */
   private readonly sent = new Set<string>();
   private readonly lastRender = new Map<number, { lessonUri: string; args: ShowLessonArgs }>();
+  private hostMs: number | undefined;
   private follow = false;
   private state: PaneState = { highlighted: [], mermaidBlocks: 0, visible: false, follow: false };
   private readonly followChanged = new vscode.EventEmitter<boolean>();
@@ -121,11 +124,13 @@ export class LessonPanel implements vscode.Disposable {
     const done = new Promise<RenderedMessage>((resolve) => this.pending.set(requestId, { started, resolve }));
     if (this.shown && this.shown.lessonUri === lessonUri && !(await this.isStale(uri))) {
       const slug = this.pickSlug(this.shown.rendered, args);
+      this.hostMs = Date.now() - started;
       this.post({ type: 'reveal', ...(slug ? { slug } : {}), ...(args.line !== undefined ? { line: args.line } : {}), requestId });
     } else {
       const { rendered, version } = await this.render(uri);
       this.shown = { lessonUri, rendered, version };
       await this.postRender(lessonUri, this.shown, args, requestId);
+      this.hostMs = Date.now() - started;
     }
     return done;
   }
@@ -340,6 +345,7 @@ export class LessonPanel implements vscode.Disposable {
       mermaidBlocks: message.mermaidBlocks,
       ...(elapsed !== undefined ? { lastOpenMs: elapsed } : {}),
       ...(message.webviewMs !== undefined ? { lastWebviewMs: message.webviewMs } : {}),
+      ...(this.hostMs !== undefined ? { lastHostMs: this.hostMs } : {}),
     };
     if (elapsed !== undefined) this.log(`lesson pane: ${path.posix.basename(message.lessonUri)}#${message.slug ?? ''} shown in ${elapsed} ms (webview ${message.webviewMs ?? '?'} ms)`);
     if (pending) pending.resolve(message);

@@ -27,9 +27,29 @@ function paneFacts(frame) {
     toc: document.querySelectorAll('.toc a').length,
     copyButtons: document.querySelectorAll('button[data-code-action="copyCode"]').length,
     next: document.querySelector('.course-next a')?.textContent ?? '',
+    contents: document.querySelector('.toc summary')?.textContent ?? '',
+    copyLabel: document.querySelector('button[data-code-action="copyCode"]')?.textContent ?? '',
     scripts: [...document.querySelectorAll('article.lesson script, article.lesson iframe')].length,
   }));
 }
+
+/** The frame of the Mermaid preview (it holds `section.diagram` or the empty note). */
+async function previewFrame(page, timeoutMs = 30_000) {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.evaluate(() => !!document.querySelector('section.diagram, p.empty'))) return frame;
+      } catch { /* detached or not ready */ }
+    }
+    return undefined;
+  }, (frame) => assert.ok(frame, 'Mermaid preview frame not found'), { timeoutMs, what: 'Mermaid preview frame' });
+}
+
+const previewFacts = (frame) => frame.evaluate(() => ({
+  svgs: document.querySelectorAll('section.diagram .content svg').length,
+  error: document.querySelector('section.diagram .error')?.textContent ?? '',
+  nodes: [...document.querySelectorAll('section.diagram .content svg .node')].length,
+}));
 
 export const scenarios = [
   {
@@ -47,6 +67,9 @@ export const scenarios = [
         assert.ok(f.toc > 5, 'table of contents');
         assert.ok(f.headingTop !== undefined && f.headingTop < 200, `section scrolled into view (top ${f.headingTop})`);
         assert.equal(f.scripts, 0, 'no lesson script or iframe in the pane');
+        // lessonAware.locale: "ko" in the ko session: the pane speaks Korean.
+        assert.equal(f.contents, locale === 'ko' ? '목차' : 'Contents');
+        assert.equal(f.copyLabel, locale === 'ko' ? '복사' : 'Copy');
       }, { timeoutMs: 30_000, what: 'pane at the section' });
       await wb.screenshot('lesson-pane-section');
       return facts;
@@ -98,6 +121,35 @@ export const scenarios = [
       assert.match(order, /(Week 1|1주차).*(Day 2|2일차).*(Session 1|세션 1).*(Day 5|5일차).*(Session 6|세션 6).*(Week 2|2주차).*(Day 1|1일차).*(Day 2|2일차).*(Day 3|3일차)/);
       await wb.screenshot('lessons-tree');
       return { sessions };
+    },
+  },
+  {
+    name: 'live Mermaid preview follows typing and shows broken syntax with its line',
+    locales: ['en'],
+    async run(wb) {
+      await wb.runCommand('View: Close All Editors');
+      await wb.runCommand('File: New Untitled Text File');
+      await wb.page.locator('.editor-instance .monaco-editor').first().waitFor();
+      await wb.runCommand('Change Language Mode');
+      const input = wb.page.locator('.quick-input-widget input');
+      await input.fill('Mermaid');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: /Mermaid/ }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      await wb.page.locator('.editor-instance .monaco-editor textarea').first().focus();
+      await wb.page.keyboard.insertText('graph LR\n  A[Start] --> B[End]\n');
+      await wb.runCommand('Lesson-Aware: Show Mermaid Preview');
+      const frame = await previewFrame(wb.page);
+      await eventually(() => previewFacts(frame), (f) => assert.equal(f.svgs, 1), { what: 'first diagram' });
+      await wb.page.locator('.editor-instance .monaco-editor textarea').first().focus();
+      await wb.page.keyboard.insertText('  B --> C{Ship it?}\n');
+      const grown = await eventually(() => previewFacts(frame), (f) => assert.ok(f.svgs === 1 && f.nodes >= 3, `nodes: ${f.nodes}`), { what: 'preview updated after typing' });
+      await wb.screenshot('mermaid-preview');
+      await wb.page.keyboard.insertText('  C --> -->\n');
+      const broken = await eventually(() => previewFacts(frame), (f) => assert.match(f.error, /line 4/i), { what: 'syntax error with its line' });
+      await wb.screenshot('mermaid-preview-error');
+      await wb.runCommand('File: Revert File');
+      await wb.runCommand('View: Close All Editors');
+      return { nodes: grown.nodes, error: broken.error.slice(0, 200) };
     },
   },
 ];

@@ -45,3 +45,6 @@ export const fragments = [
 
 /** A random run of characters that YAML treats specially. */
 export const syntaxChars = ' \t\n:-?,[]{}#&*!|>\'"%@`\r';
+
+/** A key followed by a colon; bounded so a 2 MB run of letters costs linear time (an unbounded `[\w]+(?=:)` is quadratic). */
+export const keyPattern = /[\w.-]{1,64}(?=[ \t]{0,8}:)/g;

@@ -5,7 +5,7 @@
  * typing bursts, applied quick fixes), probed after every step. The same seed always replays the same steps.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fragments, loadCorpus, syntaxChars } from './corpus.mjs';
+import { fragments, keyPattern, loadCorpus, syntaxChars } from './corpus.mjs';
 import { FuzzClient } from './lspClient.mjs';
 import { Rng } from './prng.mjs';
 import { applyEdits, change, probe } from './probe.mjs';
@@ -85,9 +85,8 @@ export async function runEditSeed(seed, options, stats) {
 }
 
 /**
- * @typedef {{ kind: 'fix', at: Position, edits: TextEdit[] }
- *   | { kind: 'typing', at: Position, text: string }
- *   | { kind: string, at: Position, changes: ({ range: import('./probe.mjs').Range, text: string } | { text: string })[] }} Step
+ * One step: `changes` for plain edits, `edits` for an applied quick fix, `text` typed character by character.
+ * @typedef {{ kind: string, at: Position, changes?: ({ range: import('./probe.mjs').Range, text: string } | { text: string })[], edits?: TextEdit[], text?: string }} Step
  */
 
 /** @param {Rng} rng @param {TextDocument} doc @param {TextEdit[][]} fixes @returns {Step} */
@@ -199,10 +198,10 @@ function randomPosition(rng, doc) {
 /** A position on some key of the document (where people hover). @param {Rng} rng @param {TextDocument} doc */
 function randomKeyPosition(rng, doc) {
   const text = doc.getText();
-  const keys = [...text.slice(0, 200_000).matchAll(/[\w.-]+(?=\s*:)/g)];
+  const keys = [...text.slice(0, 200_000).matchAll(keyPattern)];
   if (keys.length === 0) return doc.positionAt(rng.int(0, text.length));
   const m = rng.pick(keys);
-  return doc.positionAt((m.index ?? 0) + rng.int(0, m[0].length));
+  return doc.positionAt((m.index ?? 0) + rng.int(0, m[0].length - 1));
 }
 
 /** @param {TextDocument} doc @param {Position} p */

@@ -20,8 +20,14 @@ function laughs(prefix, use) {
   return `${lines.join('\n')}\n${use}`;
 }
 
-/** @returns {HostileInput[]} */
-export function hostileInputs() {
+/**
+ * @param {{ scale?: number }} [options] `scale` shrinks the counts and sizes (not the nesting depth) for the
+ * slice in `npm test`; the full tier uses 1 (the sizes named in each input).
+ * @returns {HostileInput[]}
+ */
+export function hostileInputs(options = {}) {
+  const scale = options.scale ?? 1;
+  const k = (/** @type {number} */ n) => Math.max(1, Math.round(n * scale));
   const corpus = loadCorpus();
   const deployment = corpus.find((d) => d.name.endsWith('deployment.yaml'))?.text ?? corpus[0].text;
   const compose = corpus.find((d) => d.compose)?.text ?? 'services:\n  web:\n    image: nginx\n';
@@ -51,7 +57,7 @@ export function hostileInputs() {
     file: 'cycle.yaml',
     text: `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cycle}\nspec: &spec\n  template:\n    spec: *spec\n    metadata: &meta\n      labels: *meta\n  selector: *spec\nself: &self [*self]\nundefined: *nowhere\n`,
   });
-  add({ name: 'anchor redefined 20,000 times', file: 'anchors.yaml', text: `items:\n${Array.from({ length: 20_000 }, (_, i) => `  - &a {n: ${i}}\n  - *a`).join('\n')}\n` });
+  add({ name: 'anchor redefined 20,000 times', file: 'anchors.yaml', text: `items:\n${Array.from({ length: k(20_000) }, (_, i) => `  - &a {n: ${i}}\n  - *a`).join('\n')}\n` });
 
   // Deep nesting, block and flow.
   add({ name: '10,000-deep block sequences', file: 'deep-block.yaml', text: `${'- '.repeat(10_000)}x\n` });
@@ -62,23 +68,23 @@ export function hostileInputs() {
   add({ name: '10,000 unclosed flow brackets', file: 'unclosed.yaml', text: pod(`  containers: ${'[{'.repeat(5000)}\n`) });
 
   // Size.
-  add({ name: '100,000-line flow sequence', file: 'flow-100k.yaml', text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  list: [\n${Array.from({ length: 100_000 }, (_, i) => `    "item-${i}",`).join('\n')}\n  ]\n` });
+  add({ name: '100,000-line flow sequence', file: 'flow-100k.yaml', text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  list: [\n${Array.from({ length: k(100_000) }, (_, i) => `    "item-${i}",`).join('\n')}\n  ]\n` });
   add({
     name: '100,000-line flow sequence of containers',
     file: 'flow-containers.yaml',
-    text: pod(`  containers: [\n${Array.from({ length: 100_000 }, (_, i) => `    {name: c${i}, image: "nginx:latest", securityContext: {privileged: ${i % 2 === 0}}},`).join('\n')}\n  ]\n`),
+    text: pod(`  containers: [\n${Array.from({ length: k(100_000) }, (_, i) => `    {name: c${i}, image: "nginx:latest", securityContext: {privileged: ${i % 2 === 0}}},`).join('\n')}\n  ]\n`),
   });
   add({ name: '10 MB multi-document manifest', file: 'ten-mb.yaml', big: true, text: tenMegabytes(corpus) });
-  add({ name: '20,000 empty documents', file: 'many-docs.yaml', text: '---\n'.repeat(20_000) });
-  add({ name: '5,000 documents', file: 'five-thousand.yaml', text: Array.from({ length: 5000 }, (_, i) => pod(`  hostPID: ${i % 2 === 0}\n  containers: [{name: c, image: x}]\n`)).join('---\n') });
+  add({ name: '20,000 empty documents', file: 'many-docs.yaml', text: '---\n'.repeat(k(20_000)) });
+  add({ name: '5,000 documents', file: 'five-thousand.yaml', text: Array.from({ length: k(5000) }, (_, i) => pod(`  hostPID: ${i % 2 === 0}\n  containers: [{name: c, image: x}]\n`)).join('---\n') });
 
   // Huge scalars.
-  add({ name: '2 MB plain scalar', file: 'huge-plain.yaml', text: pod(`  containers:\n    - name: x\n      image: ${'a'.repeat(2_000_000)}\n`) });
-  add({ name: '1 MB double-quoted scalar with escapes', file: 'huge-quoted.yaml', text: `key: "${'\\u00e9\\n\\t\\x41'.repeat(100_000)}"\n` });
-  add({ name: '1 MB block scalar', file: 'huge-block.yaml', text: `script: |\n${Array.from({ length: 20_000 }, () => `  ${'echo hi; '.repeat(5)}`).join('\n')}\n` });
-  add({ name: '100 KB key', file: 'huge-key.yaml', text: `${'k'.repeat(100_000)}: v\nspec:\n  ${'x'.repeat(100_000)}: 1\n` });
-  add({ name: '1 MB single line flow map', file: 'long-line.yaml', text: `m: {${Array.from({ length: 60_000 }, (_, i) => `k${i}: ${i}`).join(', ')}}\n` });
-  add({ name: '1 MB comment', file: 'huge-comment.yaml', text: `# ${'c'.repeat(1_000_000)}\napiVersion: v1\nkind: Pod\n` });
+  add({ name: '2 MB plain scalar', file: 'huge-plain.yaml', text: pod(`  containers:\n    - name: x\n      image: ${'a'.repeat(k(2_000_000))}\n`) });
+  add({ name: '1 MB double-quoted scalar with escapes', file: 'huge-quoted.yaml', text: `key: "${'\\u00e9\\n\\t\\x41'.repeat(k(100_000))}"\n` });
+  add({ name: '1 MB block scalar', file: 'huge-block.yaml', text: `script: |\n${Array.from({ length: k(20_000) }, () => `  ${'echo hi; '.repeat(5)}`).join('\n')}\n` });
+  add({ name: '100 KB key', file: 'huge-key.yaml', text: `${'k'.repeat(k(100_000))}: v\nspec:\n  ${'x'.repeat(k(100_000))}: 1\n` });
+  add({ name: '1 MB single line flow map', file: 'long-line.yaml', text: `m: {${Array.from({ length: k(60_000) }, (_, i) => `k${i}: ${i}`).join(', ')}}\n` });
+  add({ name: '1 MB comment', file: 'huge-comment.yaml', text: `# ${'c'.repeat(k(1_000_000))}\napiVersion: v1\nkind: Pod\n` });
 
   // Bytes and characters.
   add({ name: 'tab indentation', file: 'tabs.yaml', text: pod('\tcontainers:\n\t- name: x\n\t\timage:\tnginx\n  hostPID:\ttrue\n').replace(/  name:/, '\tname:') });
@@ -91,14 +97,14 @@ export function hostileInputs() {
   add({ name: 'mixed CRLF, LF and CR', file: 'mixed-eol.yaml', text: deployment.split('\n').map((l, i) => l + ['\r\n', '\n', '\r'][i % 3]).join('') });
 
   // Keys and tags.
-  add({ name: 'duplicate keys', file: 'dupes.yaml', text: pod(`  hostPID: true\n  hostPID: false\n  containers: []\n  containers:\n    - name: a\n      securityContext: {privileged: true}\n      securityContext: {privileged: false}\nspec: again\nkind: Service\n`) + Array.from({ length: 5000 }, () => 'dup: 1').join('\n') + '\n' });
+  add({ name: 'duplicate keys', file: 'dupes.yaml', text: pod(`  hostPID: true\n  hostPID: false\n  containers: []\n  containers:\n    - name: a\n      securityContext: {privileged: true}\n      securityContext: {privileged: false}\nspec: again\nkind: Service\n`) + Array.from({ length: k(5000) }, () => 'dup: 1').join('\n') + '\n' });
   add({ name: 'every YAML tag', file: 'tags.yaml', text: everyTag() });
   add({ name: 'tags on Kubernetes fields', file: 'tags-pod.yaml', text: `apiVersion: !!str v1\nkind: !foo Pod\nmetadata: !!map {name: !!binary aGVsbG8=}\nspec: !!omap\n  - hostPID: !!bool true\n  - containers: !!set {? a, ? b}\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers: !!seq\n    - !!map\n      name: !<tag:yaml.org,2002:str> x\n      securityContext: !custom {privileged: !!bool "true"}\n` });
   add({ name: 'Compose !reset and !override', file: 'compose.yaml', text: `${compose}\nx-base: &base\n  image: busybox\nservices:\n  reset:\n    <<: *base\n    ports: !reset []\n    environment: !reset null\n    command: !reset\n    volumes: !override\n      - ./a:/a\n    healthcheck: !reset {}\n  override: !override\n    image: !reset nginx\n    privileged: !override true\n` });
   add({ name: 'directives and document markers', file: 'directives.yaml', text: `%YAML 1.1\n%TAG ! tag:example.com,2000:\n%TAG !e! tag:e.com:\n%FOO bar baz\n--- !e!root\napiVersion: v1\nkind: Pod\n...\n%YAML 9.9\n---\nkey: yes\n...\n...\n--- |\n  literal doc\n--- >\n  folded\n` });
   add({ name: 'complex keys', file: 'complex-keys.yaml', text: pod(`  ? [a, b]\n  : c\n  ? {containers: x}\n  : y\n  ? |\n    block key\n  : z\n  containers:\n    - ? name\n      : x\n`) });
   add({ name: 'Kubernetes manifest as JSON', file: 'json.yaml', text: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j' }, spec: { hostPID: true, containers: [{ name: 'a', image: 'x', securityContext: { privileged: true } }] } }, null, 2) });
-  add({ name: '5,000 privileged containers (many diagnostics)', file: 'many-findings.yaml', text: pod(`  hostPID: true\n  containers:\n${Array.from({ length: 5000 }, (_, i) => `    - name: c${i}\n      image: nginx:latest\n      securityContext:\n        privileged: true\n        runAsUser: 0\n`).join('')}`) });
+  add({ name: '5,000 privileged containers (many diagnostics)', file: 'many-findings.yaml', text: pod(`  hostPID: true\n  containers:\n${Array.from({ length: k(5000) }, (_, i) => `    - name: c${i}\n      image: nginx:latest\n      securityContext:\n        privileged: true\n        runAsUser: 0\n`).join('')}`) });
   add({ name: 'suppression comments everywhere', file: 'suppress.yaml', text: deployment.replace(/\n/g, '\n# lesson-aware-disable-next-line k8s-run-as-non-root, ,,, x\n').replace(/^/, '# lesson-aware-disable\n# lesson-aware-disable-next-line\n') });
   add({ name: 'empty and comment-only documents', file: 'empty.yaml', text: '# only a comment\n---\n...\n---\n#\n---\n' });
 

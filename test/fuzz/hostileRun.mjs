@@ -10,6 +10,7 @@ import { fragments } from './corpus.mjs';
 import { hostileInputs } from './hostile.mjs';
 import { FuzzClient } from './lspClient.mjs';
 import { Rng } from './prng.mjs';
+import { keyPattern } from './corpus.mjs';
 import { change, probe } from './probe.mjs';
 
 /** @typedef {import('./stats.mjs').FuzzStats} FuzzStats */
@@ -17,79 +18,112 @@ import { change, probe } from './probe.mjs';
 export const memoryRule = { factor: 1.5, slackBytes: 50 * 1024 * 1024, settleMs: 15_000 };
 
 /**
- * @param {{ big: boolean }} options @param {FuzzStats} stats @param {(line: string) => void} log
+ * @param {{ big: boolean, scale?: number, hangAfterMs?: number }} options @param {FuzzStats} stats @param {(line: string) => void} log
  */
 export async function runHostile(options, stats, log) {
-  const client = new FuzzClient({ onTiming: (t) => stats.timing(t) });
   const rng = new Rng(9);
+  let client = await startClient(stats);
   try {
-    stats.startupMs = Math.max(stats.startupMs, await client.warmUp());
     await settle(client, 2000);
-    const baseline = client.memory().rss;
+    let baseline = client.memory().rss;
     let n = 0;
-    for (const input of hostileInputs()) {
+    for (const input of hostileInputs({ scale: options.scale })) {
       if (input.big && !options.big) continue;
-      if (!client.alive) break;
       n++;
       const started = performance.now();
-      const uri = `file:///fuzz/hostile/${n}/${input.file}`;
       const label = `hostile "${input.name}"`;
       stats.current = label;
       const failuresBefore = stats.failures.length;
-      /** @type {TextDocument} */
-      let doc;
-      if (input.bytes) {
-        const placeholder = `@@RAW${n}@@`;
-        client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text: placeholder } } }, { placeholder, bytes: input.bytes });
-        doc = TextDocument.create(uri, 'yaml', 1, JSON.parse(`"${input.bytes.toString('utf8')}"`));
-      } else {
-        const text = /** @type {string} */ (input.text);
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: input.languageId ?? 'yaml', version: 1, text } });
-        doc = TextDocument.create(uri, 'yaml', 1, text);
-      }
-      stats.tried('hostile documents');
-      await probe(client, stats, doc, probePositions(rng, doc), label, { diagnosticsTimeoutMs: 60_000, changedAt: started });
-      // Damage it a little more: each edit is probed like the edit fuzz does.
-      for (let e = 0; e < 3 && client.alive; e++) {
-        const offset = rng.int(0, doc.getText().length);
-        const at = doc.positionAt(offset);
-        const end = doc.positionAt(Math.min(doc.getText().length, offset + rng.int(0, 3)));
-        const changedAt = performance.now();
-        doc = change(client, doc, [{ range: { start: at, end }, text: rng.pick(fragments) }]);
-        stats.tried('edits');
-        await probe(client, stats, doc, [at, doc.positionAt(rng.int(0, doc.getText().length))], `${label} edit ${e}`, { diagnosticsTimeoutMs: 60_000, changedAt });
-      }
-      client.notify('textDocument/didClose', { textDocument: { uri } });
+      /** @type {{ doc?: TextDocument }} */
+      const state = {};
+      const deadline = (options.hangAfterMs ?? hangAfterMs) * (input.big ? 2 : 1);
+      let timer;
+      const hung = await Promise.race([
+        driveInput(client, stats, rng, input, n, label, state).then(() => false),
+        new Promise((resolve) => (timer = setTimeout(() => resolve(true), deadline))),
+      ]);
+      clearTimeout(timer);
       const mem = client.memory();
       stats.peakRss = Math.max(stats.peakRss, mem.peak);
-      if (!client.alive) {
+      if (hung) {
+        stats.fail('hang', label, `no answer within ${deadline / 1000} s (server CPU ${client.cpuMs()} ms, RSS ${(mem.rss / 1048576).toFixed(0)} MB); the server was killed and a fresh one started`);
+        client.abandon();
+        stats.drainLogged(client);
+        client = await startClient(stats);
+        await settle(client, 2000);
+        baseline = client.memory().rss;
+      } else if (!client.alive) {
         stats.crashes++;
         stats.fail('exit', label, `server exited (code ${client.exited}, signal ${client.exitSignal}); stderr: ${client.stderr.join('').slice(-2000)}`);
+        client = await startClient(stats);
+        baseline = client.memory().rss;
       }
-      if (stats.failures.length > failuresBefore) stats.fail('note', label, `input saved to ${stats.saveInput(`hostile-${n}-${input.file}`, doc.getText())}`);
-      log(`hostile ${String(n).padStart(2)} ${input.name}: ${(performance.now() - started).toFixed(0)} ms, RSS ${(mem.rss / 1048576).toFixed(0)} MB`);
+      if (stats.failures.length > failuresBefore && state.doc) stats.fail('note', label, `input saved to ${stats.saveInput(`hostile-${n}-${input.file}`, state.doc.getText())}`);
+      log(`hostile ${String(n).padStart(2)} ${input.name}: ${(performance.now() - started).toFixed(0)} ms, RSS ${(mem.rss / 1048576).toFixed(0)} MB${hung ? ' HUNG' : ''}`);
     }
-    if (client.alive) {
-      // A few small open/close rounds, then idle: the server's caches for the closed documents must be gone.
-      for (let round = 0; round < 3; round++) {
-        const uri = `file:///fuzz/hostile/after-${round}.yaml`;
-        const doc = TextDocument.create(uri, 'yaml', 1, 'apiVersion: v1\nkind: Pod\nspec:\n  hostPID: true\n');
-        client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: doc.getText() } });
-        await probe(client, stats, doc, [{ line: 3, character: 3 }], 'after the hostile set');
-        client.notify('textDocument/didClose', { textDocument: { uri } });
-      }
-      const limit = baseline * memoryRule.factor + memoryRule.slackBytes;
-      const after = await settle(client, memoryRule.settleMs, limit);
-      stats.memory = { baseline, peak: client.memory().peak, after, limit };
-      stats.peakRss = Math.max(stats.peakRss, stats.memory.peak);
-      if (after > limit) {
-        stats.fail('memory', 'hostile set', `VmRSS ${(after / 1048576).toFixed(0)} MB after closing every hostile document and idling ${memoryRule.settleMs / 1000} s; baseline ${(baseline / 1048576).toFixed(0)} MB, limit ${(limit / 1048576).toFixed(0)} MB`);
-      }
+    // A few small open/close rounds, then idle: the server's caches for the closed documents must be gone.
+    for (let round = 0; round < 3; round++) {
+      const uri = `file:///fuzz/hostile/after-${round}.yaml`;
+      const doc = TextDocument.create(uri, 'yaml', 1, 'apiVersion: v1\nkind: Pod\nspec:\n  hostPID: true\n');
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: doc.getText() } });
+      await probe(client, stats, doc, [{ line: 3, character: 3 }], 'after the hostile set');
+      client.notify('textDocument/didClose', { textDocument: { uri } });
+    }
+    const limit = baseline * memoryRule.factor + memoryRule.slackBytes;
+    const after = await settle(client, memoryRule.settleMs, limit);
+    stats.memory = { baseline, peak: client.memory().peak, after, limit };
+    stats.peakRss = Math.max(stats.peakRss, stats.memory.peak);
+    if (after > limit) {
+      stats.fail('memory', 'hostile set', `VmRSS ${(after / 1048576).toFixed(0)} MB after closing every hostile document and idling ${memoryRule.settleMs / 1000} s; baseline ${(baseline / 1048576).toFixed(0)} MB, limit ${(limit / 1048576).toFixed(0)} MB`);
     }
   } finally {
     stats.drainLogged(client);
     await client.stop();
   }
+}
+
+/** An input that gets no answer for this long hangs the server (the run goes on with a fresh server). */
+export const hangAfterMs = 60_000;
+
+/** @param {FuzzStats} stats */
+async function startClient(stats) {
+  const client = new FuzzClient({ onTiming: (t) => stats.timing(t) });
+  stats.startupMs = Math.max(stats.startupMs, await client.warmUp());
+  return client;
+}
+
+/**
+ * Opens one hostile input, probes it, damages it with three edits (each probed) and closes it.
+ * @param {FuzzClient} client @param {FuzzStats} stats @param {Rng} rng @param {import('./hostile.mjs').HostileInput} input
+ * @param {number} n @param {string} label @param {{ doc?: TextDocument }} state
+ */
+async function driveInput(client, stats, rng, input, n, label, state) {
+  const started = performance.now();
+  const uri = `file:///fuzz/hostile/${n}/${input.file}`;
+  /** @type {TextDocument} */
+  let doc;
+  if (input.bytes) {
+    const placeholder = `@@RAW${n}@@`;
+    client.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text: placeholder } } }, { placeholder, bytes: input.bytes });
+    doc = TextDocument.create(uri, 'yaml', 1, JSON.parse(`"${input.bytes.toString('utf8')}"`));
+  } else {
+    const text = /** @type {string} */ (input.text);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: input.languageId ?? 'yaml', version: 1, text } });
+    doc = TextDocument.create(uri, 'yaml', 1, text);
+  }
+  state.doc = doc;
+  stats.tried('hostile documents');
+  await probe(client, stats, doc, probePositions(rng, doc), label, { diagnosticsTimeoutMs: hangAfterMs * 2, changedAt: started });
+  for (let e = 0; e < 3 && client.alive; e++) {
+    const offset = rng.int(0, doc.getText().length);
+    const at = doc.positionAt(offset);
+    const end = doc.positionAt(Math.min(doc.getText().length, offset + rng.int(0, 3)));
+    const changedAt = performance.now();
+    doc = change(client, doc, [{ range: { start: at, end }, text: rng.pick(fragments) }]);
+    stats.tried('edits');
+    await probe(client, stats, doc, [at, doc.positionAt(rng.int(0, doc.getText().length))], `${label} edit ${e}`, { diagnosticsTimeoutMs: hangAfterMs * 2, changedAt });
+  }
+  client.notify('textDocument/didClose', { textDocument: { uri } });
 }
 
 /** Idles up to `ms` (sampling VmRSS every 250 ms) and stops early once it is at or under `target`. @param {FuzzClient} client @param {number} ms @param {number} [target] */
@@ -109,7 +143,7 @@ function probePositions(rng, doc) {
   const text = doc.getText();
   const offsets = [0, text.length, Math.floor(text.length / 2)];
   for (let i = 0; i < 4; i++) offsets.push(rng.int(0, text.length));
-  const keys = [...text.slice(0, 100_000).matchAll(/[\w.-]+(?=\s*:)/g)];
+  const keys = [...text.slice(0, 100_000).matchAll(keyPattern)];
   for (let i = 0; i < 4 && keys.length; i++) {
     const m = rng.pick(keys);
     offsets.push((m.index ?? 0) + 1);

@@ -14,7 +14,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
 
 /**
- * @typedef {{ method: string, ms: number, label: string }} Timing
+ * @typedef {{ method: string, ms: number, cpuMs: number, label: string }} Timing
  * @typedef {{ uri: string, version?: number, diagnostics: any[] }} PublishParams
  */
 
@@ -33,6 +33,8 @@ export class FuzzClient {
     this.exited = undefined;
     /** @type {string | null} */
     this.exitSignal = null;
+    /** Set when the fuzzer killed a hung server on purpose. */
+    this.abandoned = false;
     /** @type {string[]} last lines of stderr */
     this.stderr = [];
     /** @type {{ type: number, message: string }[]} window/logMessage of type Error (handler errors the server caught) */
@@ -52,7 +54,7 @@ export class FuzzClient {
     this.proc.on('exit', (code, signal) => {
       this.exited = code;
       this.exitSignal = signal;
-      for (const p of this.pending.values()) p.reject(new Error(`server exited (code ${code}, signal ${signal})`));
+      for (const p of this.pending.values()) p.reject(Object.assign(new Error(`server exited (code ${code}, signal ${signal})`), { abandoned: this.abandoned }));
       this.pending.clear();
     });
   }
@@ -110,6 +112,7 @@ export class FuzzClient {
   request(method, params, label = '', timeoutMs = 30_000) {
     const id = this.nextId++;
     const started = performance.now();
+    const cpuStarted = this.cpuMs();
     this.send({ jsonrpc: '2.0', id, method, params });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -119,12 +122,12 @@ export class FuzzClient {
       this.pending.set(id, {
         resolve: (v) => {
           clearTimeout(timer);
-          this.onTiming({ method, ms: performance.now() - started, label });
+          this.onTiming({ method, ms: performance.now() - started, cpuMs: this.cpuMs() - cpuStarted, label });
           resolve(v);
         },
         reject: (e) => {
           clearTimeout(timer);
-          this.onTiming({ method, ms: performance.now() - started, label });
+          this.onTiming({ method, ms: performance.now() - started, cpuMs: this.cpuMs() - cpuStarted, label });
           reject(e);
         },
       });
@@ -159,6 +162,26 @@ export class FuzzClient {
       }, timeoutMs);
       this.diagnosticWaiters.push(waiter);
     });
+  }
+
+  /**
+   * CPU time (user + system, all threads) the server has used so far, in ms. The CPU the server burns while a
+   * request waits tells a slow server from a busy machine (wall-clock time alone flakes on a loaded CI box).
+   */
+  cpuMs() {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Kills the server (a hung one) and fails its pending requests as abandoned, not as answers. */
+  abandon() {
+    this.abandoned = true;
+    this.proc.kill('SIGKILL');
   }
 
   /** Resident and peak resident memory of the server in bytes (Linux /proc). */

@@ -54,7 +54,7 @@ export async function probe(client, stats, doc, positions, label, options = {}) 
   try {
     published = await client.waitForDiagnostics(uri, (p) => p.version === doc.version, options.diagnosticsTimeoutMs ?? 10_000);
   } catch (error) {
-    if (client.alive) stats.fail('contract', label, `no diagnostics for version ${doc.version}: ${/** @type {Error} */ (error).message}`);
+    if (client.alive && !client.abandoned) stats.fail('contract', label, `no diagnostics for version ${doc.version}: ${/** @type {Error} */ (error).message}`);
     return [];
   }
   stats.diagnosticsPublished++;
@@ -113,7 +113,8 @@ async function expectAnswer(stats, label, what, answer) {
   try {
     return await answer;
   } catch (error) {
-    const e = /** @type {Error & { lspError?: unknown }} */ (error);
+    const e = /** @type {Error & { lspError?: unknown, abandoned?: boolean }} */ (error);
+    if (e.abandoned) return undefined;
     stats.fail(e.lspError ? 'error' : 'exit', label, `${what}: ${e.message}`);
     return undefined;
   }

@@ -5,7 +5,8 @@
  *   --seeds A-B       a range of seeds (default 1-40)
  *   --edits N         edits per sequence (default 40), --sequences N per seed (default 3)
  *   --only edits|hostile   run one half
- *   --slice           the short deterministic slice that also runs in `npm test` (no 10 MB file)
+ *   --slice           the short deterministic slice that also runs in `npm test`: 3 seeds × 100 edits, the
+ *                     hostile set without the 10 MB file and with its counts and sizes at 1/10 (same depths)
  *   --no-big          skip the 10 MB file
  * Exit code 0 when the server never exited, never answered an error, answered every request in under 1 s,
  * kept every contract, and returned near its memory baseline after the hostile documents closed.
@@ -17,11 +18,11 @@ import { serverPath } from './lspClient.mjs';
 import { FuzzStats } from './stats.mjs';
 
 /** The slice in `npm test`: fixed seeds, a few hundred edits, the hostile set without the 10 MB file. */
-export const sliceOptions = { seeds: [101, 202, 303], sequences: 2, edits: 50, big: false, edit: true, hostile: true };
+export const sliceOptions = { seeds: [101, 202, 303], sequences: 2, edits: 50, big: false, scale: 0.1, hangAfterMs: 20_000, edit: true, hostile: true };
 
 /** @param {string[]} argv */
 export function parseArgs(argv) {
-  const options = { seeds: range(1, 40), sequences: 3, edits: 40, big: true, edit: true, hostile: true };
+  const options = { seeds: range(1, 40), sequences: 3, edits: 40, big: true, scale: 1, hangAfterMs: 60_000, edit: true, hostile: true };
   /** @type {number[]} */
   const explicit = [];
   for (let i = 0; i < argv.length; i++) {
@@ -63,7 +64,7 @@ export async function runFuzz(options, log = () => undefined) {
       log(`seed ${seed}: ${options.sequences} × ${options.edits} edits, ${(performance.now() - started).toFixed(0)} ms${stats.failures.length > before ? `, FAILED (replay: npm run test:fuzz -- --seed ${seed})` : ''}`);
     }
   }
-  if (options.hostile) await runHostile({ big: options.big }, stats, log);
+  if (options.hostile) await runHostile({ big: options.big, scale: options.scale, hangAfterMs: options.hangAfterMs }, stats, log);
   return stats;
 }
 

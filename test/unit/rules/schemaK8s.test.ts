@@ -87,6 +87,8 @@ test('wrong type: quantities, IntOrString, null, YAML 1.1 booleans and timestamp
   );
   assert.deepEqual(schemaIds(text.replace('  name: web\n', '  name: web\n  creationTimestamp: null\n')), []);
   assert.equal(findingsOf('schema-wrong-type', deployment('', '', '\n  strategy:\n    rollingUpdate: {maxSurge: true}')).length, 1);
+  assert.equal(findingsOf('schema-wrong-type', deployment('\n          stdin: "yes"')).length, 1, 'quoted yes stays a string');
+  assert.match(applyFixSafely('schema-wrong-type', deployment('\n          tty: "true"')), /tty: true\n/);
 });
 
 test('missing required: container name, Deployment selector, Service port; patches are exempt', () => {

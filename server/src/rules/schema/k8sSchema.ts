@@ -124,7 +124,10 @@ function checkPrimitive(w: Walk, node: Node, field: FieldDoc, type: string, path
       if (typeof v !== 'number') wrongType(w, node, path, 'number', scalarKind(v));
       return;
     case 'boolean':
-      if (typeof v !== 'boolean' && !(typeof v === 'string' && /^(yes|no|on|off|y|n)$/i.test(v))) wrongType(w, node, path, 'boolean', scalarKind(v), 'boolean');
+      // kubectl reads YAML 1.1: plain yes/no/on/off are booleans there (quoted they stay strings)
+      if (typeof v !== 'boolean' && !(typeof v === 'string' && (node as Scalar).type === 'PLAIN' && /^(yes|no|on|off|y|n)$/i.test(v))) {
+        wrongType(w, node, path, 'boolean', scalarKind(v), 'boolean');
+      }
       return;
     case 'int-or-string':
       if (typeof v === 'boolean' || (typeof v === 'number' && !Number.isInteger(v))) wrongType(w, node, path, 'integer or string', scalarKind(v));

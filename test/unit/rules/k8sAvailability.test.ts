@@ -44,6 +44,8 @@ test('K20 single replica: replicas 1 or absent is information; 2+, 0 and HPA-man
 
 test('K20 fix: replicas 1 → 2 replaces the value only', () => {
   assert.match(applyFixSafely('k8s-single-replica', deployment('\n  replicas: 1 # one for now')), /replicas: 2 # one for now/);
+  const inserted = applyFixSafely('k8s-single-replica', deployment(''));
+  assert.match(inserted, /containers: \[\{name: web, image: "web:1.0.0"\}\]\n {2}replicas: 2\n$/);
 });
 
 test('K21 HPA bounds: max < min is an error, max = min a warning, min < 2 information', () => {

@@ -208,3 +208,12 @@ test('RBAC, CronJob, HPA, ConfigMap: least-privilege role and valid bounds are q
   assert.deepEqual(all.filter((f) => f.severity === 'error'), []);
   assert.ok(!all.some((f) => /rbac|cluster-admin|hpa|probe|replica/.test(f.ruleId)), all.map((f) => f.ruleId).join(', '));
 });
+
+test('every finding names its field (lessonPath) and underlines a non-empty range', () => {
+  for (const text of [ingressController, nodeExporter, postgres, rbacAndJobs]) {
+    for (const f of run(text)) {
+      assert.ok(f.lessonPath && f.lessonPath.length > 0, `${f.ruleId} has no lessonPath`);
+      assert.ok(f.end > f.start, `${f.ruleId} has an empty range`);
+    }
+  }
+});

@@ -105,6 +105,14 @@ test('invalid values: depends_on condition (with a fix) and restart', () => {
   assert.equal(findingsOf('schema-compose-invalid-value', 'services:\n  a:\n    image: x\n    restart: "no"\n  b:\n    image: y\n    restart: ${RESTART:-always}\n', { uri }).length, 0);
 });
 
+test('volume types, cgroup, long-form volumes need a type, extends needs a service, a service is a mapping', () => {
+  const text = 'services:\n  a:\n    image: x:1\n    cgroup: shared\n    volumes:\n      - type: bnd\n        source: ./a\n        target: /a\n      - source: data\n        target: /data\n  b:\n    extends:\n      file: base.yaml\n  c: [image, x]\n';
+  assert.deepEqual(findingsOf('schema-compose-invalid-value', text, { uri }).map((f) => f.args?.[0]), ['shared', 'bnd']);
+  assert.deepEqual(findingsOf('schema-compose-missing-required', text, { uri }).map((f) => f.args?.[1]), ['type', 'service']);
+  assert.deepEqual(findingsOf('schema-compose-wrong-type', text, { uri }).map((f) => f.args), [['c', 'mapping', 'list']]);
+  assert.match(applyFixSafely('schema-compose-invalid-value', text.replace('cgroup: shared', 'cgroup: host').replace('      - source: data\n        target: /data\n', ''), 0, { uri }), /type: bind\n/);
+});
+
 test('missing required: a long-form depends_on entry needs a condition', () => {
   const text = 'services:\n  web:\n    image: a:1\n    depends_on:\n      db:\n        required: false\n  db:\n    image: b:1\n';
   const f = findingsOf('schema-compose-missing-required', text, { uri });

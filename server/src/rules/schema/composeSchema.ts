@@ -86,6 +86,10 @@ function validateMap(w: Walk, map: YAMLMap<Node, Node | null>, path: PathSegment
     const value = p.value;
     if (skipValue(value)) continue;
     const v = value as Node;
+    if (pattern === 'services' && userNamed && !isMap(v) && v.range) {
+      w.out.push({ kind: 'type', start: v.range[0], end: v.range[1], args: [key, KIND_WORDS.map, KIND_WORDS[kindOf(v)]], path: [...path, key] });
+      continue;
+    }
     const types = field ? (field.types ?? [field.type]) : undefined;
     const accepted = reviewed ? (field ? kindsOfTypes(types ?? []) : modern ? MODERN_KINDS[key] : undefined) : undefined;
     if (accepted && !accepted.includes(kindOf(v)) && v.range) {

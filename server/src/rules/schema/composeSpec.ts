@@ -73,9 +73,13 @@ export const CHECKED_VALUES: Record<string, { values?: readonly string[]; patter
   'services.*.restart': { pattern: /^(no|always|unless-stopped|on-failure(:\d+)?)$/, shown: '"no", always, on-failure[:N], unless-stopped' },
   'services.*.deploy.restart_policy.condition': { values: ['none', 'on-failure', 'any'], shown: 'none, on-failure, any' },
   'services.*.deploy.endpoint_mode': { values: ['vip', 'dnsrr'], shown: 'vip, dnsrr' },
+  'services.*.volumes.[].type': { values: ['bind', 'volume', 'tmpfs', 'cluster', 'npipe', 'image'], shown: 'bind, volume, tmpfs, cluster, npipe, image' },
+  'services.*.cgroup': { values: ['host', 'private'], shown: 'host, private' },
 };
 
 /** Required keys checked (where the current specification still requires them). */
 export const CHECKED_REQUIRED: Record<string, readonly string[]> = {
   'services.*.depends_on.*': ['condition'],
+  'services.*.volumes.[]': ['type'],
+  'services.*.extends': ['service'],
 };

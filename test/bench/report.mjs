@@ -5,7 +5,7 @@ import { median, medianOf } from './stats.mjs';
 const fmtMs = (v) => (v == null ? '—' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`);
 const fmtMb = (v) => (v == null ? '—' : `${v.toFixed(0)} MB`);
 const fmtCount = (v) => (v == null ? '—' : String(Math.round(v)));
-const ratio = (ours, ref) => (ours == null || ref == null || ref === 0 ? '—' : `${(ours / ref).toFixed(ours / ref < 0.1 ? 3 : 2)}×`);
+const ratio = (ours, ref) => (typeof ours !== 'number' || typeof ref !== 'number' || ref === 0 ? '—' : `${(ours / ref).toFixed(ours / ref < 0.1 ? 3 : 2)}×`);
 
 /** Median of one metric over the runs of (server, input); null when no run has it. */
 function metric(results, server, input, path) {
@@ -53,7 +53,12 @@ export function renderTable(results) {
     row(label, 'hover p95', m('hover.p95'), fmtMs);
     row(label, 'hover p99', m('hover.p99'), fmtMs, { target: { limit: 2, text: '≤ 2 ms' } });
     row(label, 'hover max', m('hover.max'), fmtMs);
-    row(label, `hovers non-empty (of ${input.hovers})`, m('hover.nonEmpty'), fmtCount);
+    const ne = (server) => {
+      const a = m('hover.nonEmpty')(server);
+      const n = m('hover.n')(server);
+      return a == null ? null : `${Math.round(a)} / ${Math.round(n)}`;
+    };
+    row(label, 'hovers non-empty / answered', ne, (v) => v ?? '—');
     row(label, 'edit → diagnostics p50', m('edit.p50'), fmtMs);
     row(label, 'edit → diagnostics p95', m('edit.p95'), fmtMs, big ? { target: { limit: 30, text: '≤ 30 ms' } } : {});
     row(label, 'hover sent right after an edit, p95', m('hoverAfterEdit.p95'), fmtMs);
@@ -93,6 +98,7 @@ export function renderTable(results) {
 
   if (results.vsix) {
     const v = results.vsix;
+    if (v.note) notes.push(`.vsix: ${v.note}`);
     rows.push(['package', '.vsix size', v.mb != null ? `${v.mb.toFixed(2)} MB` : v.skipped ?? v.error, ...refs.flatMap(() => ['', '']), '', '≤ 8 MB', v.mb == null ? '?' : v.mb <= 8 ? 'yes' : `no (${(v.mb / 8).toFixed(1)}× the target)`]);
   }
 

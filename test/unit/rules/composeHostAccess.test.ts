@@ -21,9 +21,13 @@ test('compose-privileged: a value merged from an anchor counts, and the fix edit
   assert.equal(text.slice(f[0].start, f[0].end), 'app');
 });
 
-test('compose-privileged fix: true → false, comment kept', () => {
-  const out = applyFixSafely('compose-privileged', svc('    privileged: true # needed?\n'), 0, { uri });
-  assert.match(out, /privileged: false # needed\?/);
+test('compose-privileged fixes: remove the line (preferred) or set false, comment kept', () => {
+  const text = svc('    privileged: true # needed?\n    restart: always\n');
+  assert.equal(applyFixSafely('compose-privileged', text, 0, { uri }), svc('    restart: always\n'));
+  assert.match(applyFixSafely('compose-privileged', text, 1, { uri }), /privileged: false # needed\?/);
+  const flow = 'services:\n  app: {image: "a:1", privileged: true}\n';
+  const f = findingsOf('compose-privileged', flow, { uri });
+  assert.deepEqual(f[0].fixes?.map((x) => x.title.en), ['Set privileged: false'], 'no line removal inside a flow mapping');
 });
 
 test('compose-host-pid-ipc (error) and compose-host-namespace (warning)', () => {

@@ -21,6 +21,12 @@ test('healthcheck: missing or disabled fires; one set through `<<: *common` coun
   assert.equal(findingsOf(hc, alias, { uri }).length, 0);
 });
 
+test('healthcheck fix: a skeleton with editable timings; none when disabled on purpose', () => {
+  const out = applyFixSafely(hc, 'services:\n  web:\n    image: nginx:1.27  # web\n', 0, { uri });
+  assert.equal(out, 'services:\n  web:\n    image: nginx:1.27  # web\n    healthcheck:\n      test:\n        - CMD\n        - curl\n        - -f\n        - http://localhost/\n      interval: 30s\n      timeout: 10s\n      retries: 3\n      start_period: 10s\n');
+  assert.equal(findingsOf(hc, 'services:\n  web:\n    image: a:1\n    healthcheck: {disable: true}\n', { uri })[0].fixes?.length, 0);
+});
+
 test('healthcheck: one-shot jobs awaited with service_completed_successfully are skipped', () => {
   const text = 'services:\n  migrate:\n    image: m:1\n  app:\n    image: a:1\n    healthcheck: {test: ["CMD", "true"]}\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n';
   assert.equal(findingsOf(hc, text, { uri }).length, 0);

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, Node, Scalar } from 'yaml';
 import { replaceNode } from '../edits';
-import type { DocContext, Rule } from '../types';
+import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
 import { lookup, scalarText, seqItems, servicesOf, ServiceView, truthy } from './composeModel';
 
 export const composePrivileged: Rule = {
@@ -29,17 +29,28 @@ export const composePrivileged: Rule = {
       const found = lookup(s.node, 'privileged', ctx.yaml);
       if (!found.value || !truthy(found.value)) continue;
       const keyNode = (found.own?.key ?? s.keyNode) as Node;
-      const fix = found.own && isScalar(found.own.value) ? replaceNode(found.own.value as Node, 'false') : undefined;
-      ctx.report({
-        start: keyNode.range![0],
-        end: keyNode.range![1],
-        args: [s.name],
-        lessonPath: ['services', s.name, 'privileged'],
-        fixes: fix ? [{ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits: [fix] }] : [],
-      });
+      const fixes: Fix[] = [];
+      if (found.own && isScalar(found.own.value)) {
+        const removal = removeLine(ctx.model.text, found.own.key as Node, found.own.value as Node);
+        if (removal) fixes.push({ title: { en: 'Remove privileged: true', ko: 'privileged: true 제거' }, edits: [removal], preferred: true });
+        const off = replaceNode(found.own.value as Node, 'false');
+        if (off) fixes.push({ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits: [off] });
+      }
+      ctx.report({ start: keyNode.range![0], end: keyNode.range![1], args: [s.name], lessonPath: ['services', s.name, 'privileged'], fixes });
     }
   },
 };
+
+/** Deletes the whole line of a one-line `key: value` pair (with its comment), when nothing else is on it. */
+function removeLine(text: string, key: Node, value: Node): OffsetEdit | undefined {
+  const start = text.lastIndexOf('\n', key.range![0] - 1) + 1;
+  const nl = text.indexOf('\n', value.range![1]);
+  const end = nl < 0 ? text.length : nl + 1;
+  const before = text.slice(start, key.range![0]);
+  const after = text.slice(value.range![1], end);
+  if (before.trim() !== '' || !/^\s*(#.*)?\r?\n?$/.test(after)) return undefined;
+  return { start, end, newText: '' };
+}
 
 interface NamespaceKey {
   key: string;

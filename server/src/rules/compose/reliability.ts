@@ -5,6 +5,9 @@ import type { Fix, Rule } from '../types';
 import { dependsOnToLongForm } from './composeEdits';
 import { editableAt, healthcheckState, isCompleteService, lookup, lookupIn, oneShotServices, scalarText, servicesOf } from './composeModel';
 
+/** F-C01: the timings are sensible defaults; the command is a placeholder the user must adapt to the image. */
+const HEALTHCHECK_SKELETON = { test: ['CMD', 'curl', '-f', 'http://localhost/'], interval: '30s', timeout: '10s', retries: 3, start_period: '10s' };
+
 export const composeHealthcheck: Rule = {
   meta: {
     id: 'compose-healthcheck-missing',
@@ -28,8 +31,16 @@ export const composeHealthcheck: Rule = {
       if (!isCompleteService(s, ctx) || oneShot.has(s.name)) continue;
       const state = healthcheckState(s, ctx);
       if (state === 'enabled') continue;
-      const at = (lookup(s.node, 'healthcheck', ctx.yaml).own?.key ?? s.keyNode) as Node;
-      ctx.report({ start: at.range![0], end: at.range![1], args: [s.name, state], lessonPath: ['services', s.name, 'healthcheck'] });
+      const found = lookup(s.node, 'healthcheck', ctx.yaml);
+      const at = (found.own?.key ?? s.keyNode) as Node;
+      const edit = state === 'absent' && !found.own && editableAt(s.node, ['healthcheck'], ctx.yaml) ? ensureEntries(ctx.model.text, s.node, [], { healthcheck: HEALTHCHECK_SKELETON }) : undefined;
+      ctx.report({
+        start: at.range![0],
+        end: at.range![1],
+        args: [s.name, state],
+        lessonPath: ['services', s.name, 'healthcheck'],
+        fixes: edit ? [{ title: { en: 'Add a healthcheck skeleton (replace the test command with one the image has)', ko: '헬스체크 뼈대 추가 (test 명령은 이미지에 있는 것으로 바꾸세요)' }, edits: [edit] }] : [],
+      });
     }
   },
 };

@@ -64,3 +64,12 @@ test('fix on CRLF text keeps CRLF', () => {
   const out = applyFixSafely(id, deployment('', '').replace(/\n/g, '\r\n'));
   assert.doesNotMatch(out.replace(/\r\n/g, ''), /\n/);
 });
+
+test('the harden-all fixes are offered here too and clear every securityContext finding', () => {
+  const text = deployment('', '');
+  const f = findingsOf(id, text)[0];
+  const index = f.fixes!.findIndex((x) => /Harden container/.test(x.title.en));
+  assert.ok(index >= 2);
+  const out = applyFixSafely(id, text, index);
+  assert.match(out, / {10}securityContext:\n {12}allowPrivilegeEscalation: false\n {12}readOnlyRootFilesystem: true\n {12}runAsNonRoot: true\n/);
+});

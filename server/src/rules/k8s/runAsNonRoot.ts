@@ -4,6 +4,7 @@ import { containersOf, podSpecOf } from '../workloads';
 import { ensureEntries, replaceNode } from '../edits';
 import { bool, get, keyRange, str } from '../yamlNodes';
 import { hasAliases } from './k8sHelpers';
+import { withHarden } from './securityContext';
 
 export const runAsNonRoot: Rule = {
   meta: {
@@ -46,6 +47,7 @@ export const runAsNonRoot: Rule = {
         fixes: [
           ...(containerFix ? [{ title: { en: 'Set runAsNonRoot: true on this container', ko: '이 컨테이너에 runAsNonRoot: true 설정' }, edits: [containerFix], preferred: true }] : []),
           ...(own === undefined && podLevel === undefined && podFix ? [{ title: { en: 'Set runAsNonRoot: true for the whole pod', ko: 'Pod 전체에 runAsNonRoot: true 설정' }, edits: [podFix] }] : []),
+          ...withHarden(ctx, pod, c, []),
         ],
       });
     }

@@ -40,6 +40,8 @@ test('isLiteralSecret: names and values', () => {
   assert.ok(!isLiteralSecret('PASSTHROUGH', 'x'));
   assert.ok(!isLiteralSecret('KEYCLOAK_URL', 'http://kc'));
   assert.ok(!isLiteralSecret('DB_PASSWORD', ''));
+  assert.ok(!isLiteralSecret('CACHE_KEY', 'users'));
+  assert.ok(!isLiteralSecret('REDIS_KEY_PREFIX', 'app:'));
   assert.ok(!isLiteralSecret('TOKEN_ENDPOINT', 'https://auth.example.com/token'));
   assert.ok(!isLiteralSecret('OAUTH_TOKEN_URL_BASE', 'https://auth.example.com/'), 'a URL without credentials');
   assert.ok(isLiteralSecret('SECRET_DSN', 'postgres://app:pw@db/app'), 'a URL with credentials');

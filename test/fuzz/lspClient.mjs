@@ -127,7 +127,8 @@ export class FuzzClient {
         },
         reject: (e) => {
           clearTimeout(timer);
-          this.onTiming({ method, ms: performance.now() - started, cpuMs: this.cpuMs() - cpuStarted, label });
+          // A request the server never answered (it exited or was killed as hung) has no answer time.
+          if (this.alive) this.onTiming({ method, ms: performance.now() - started, cpuMs: this.cpuMs() - cpuStarted, label });
           reject(e);
         },
       });

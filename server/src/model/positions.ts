@@ -8,12 +8,19 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  /** Line breaks are `\r\n`, `\r` and `\n`, as in LSP (and vscode-languageserver-textdocument): a lone `\r` ends a line too. */
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10) this.starts.push(i + 1);
+    }
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -21,14 +28,23 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    o = this.beforeEol(o, this.starts[lo]);
     return { line: lo, character: o - this.starts[lo] };
   }
 
   offsetAt(p: Position): number {
     if (p.line >= this.starts.length) return this.text.length;
-    const start = this.starts[Math.max(0, p.line)];
+    if (p.line < 0) return 0;
+    const start = this.starts[p.line];
     const next = p.line + 1 < this.starts.length ? this.starts[p.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, p.character), next);
+    return this.beforeEol(Math.min(start + Math.max(0, p.character), next), start);
+  }
+
+  /** An offset inside or after a line break moves to the end of the line's content (never between `\r` and `\n`). */
+  private beforeEol(offset: number, lineStart: number): number {
+    let o = offset;
+    while (o > lineStart && (this.text.charCodeAt(o - 1) === 10 || this.text.charCodeAt(o - 1) === 13)) o--;
+    return o;
   }
 }
 

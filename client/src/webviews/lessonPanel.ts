@@ -171,6 +171,9 @@ export class LessonPanel implements vscode.Disposable {
         void this.onMessage(message).catch((error) => this.log(`lesson pane: ${String(error)}`));
       }),
       vscode.window.onDidChangeActiveColorTheme(() => void this.refresh()),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.shown && normaliseUri(document.uri.toString()) === this.shown.lessonUri) void this.refresh();
+      }),
     );
     this.resetHtml();
   }
@@ -374,7 +377,8 @@ export class LessonPanel implements vscode.Disposable {
     const { path: rel, fragment } = splitLessonHref(href);
     const base = vscode.Uri.parse(this.shown.lessonUri, true);
     const target = rel ? vscode.Uri.joinPath(base, '..', rel) : base;
-    if (/\.(md|markdown)$/i.test(target.path)) {
+    // Only indexed lessons open in the pane; any other file opens as a plain editor.
+    if (/\.(md|markdown)$/i.test(target.path) && (await this.catalog.find(target.toString()))) {
       await this.show({ lessonUri: target.toString(), ...(fragment ? { slug: fragment } : {}) });
     } else {
       await vscode.commands.executeCommand('vscode.open', target, vscode.ViewColumn.One);

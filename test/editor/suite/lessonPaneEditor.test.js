@@ -36,6 +36,18 @@ describe('lesson pane from the editor', function () {
     }, { timeoutMs: 30_000, what: 'pane at the rule section' });
   });
 
+  it('the pane opens again after all editors were closed', async () => {
+    const document = await openFixture('deployment.yaml');
+    const link = await firstLessonLink(document, 'runAsNonRoot');
+    await vscode.commands.executeCommand('lessonAware.openLesson', link);
+    await eventually(paneState, (s) => assert.equal(s.slug, link.sectionSlug), { timeoutMs: 30_000, what: 'pane open' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await eventually(paneState, (s) => assert.equal(s.lessonUri, undefined), { timeoutMs: 10_000, what: 'pane closed' });
+    await openFixture('deployment.yaml');
+    await vscode.commands.executeCommand('lessonAware.openLesson', link);
+    await eventually(paneState, (s) => { assert.equal(s.slug, link.sectionSlug); assert.ok(s.visible); }, { timeoutMs: 30_000, what: 'pane open again' });
+  });
+
   it('follow cursor brings the pane to the field under the cursor', async () => {
     const document = await openFixture('deployment.yaml');
     const near = await firstLessonLink(document, 'runAsNonRoot');

@@ -55,12 +55,14 @@ export const scenarios = [
   {
     name: 'hover link opens the lesson pane at the section, highlighted, diagrams drawn',
     async run(wb, { locale }) {
-      await wb.runCommand('View: Close All Editors');
+      // Keep the pane an earlier scenario may have opened (re-creating a closed webview can stall in
+      // VS Code for the Web: "Found unexpected service worker controller"); open the manifest in group 1.
+      await wb.runCommand('View: Focus First Editor Group');
       await wb.openFile('deployment.yaml');
       await wb.hoverOver('runAsNonRoot', { until: (t) => assert.match(t, /›/) });
       await wb.page.locator('.monaco-hover a[data-href^="command:lessonAware.openLesson"]').first().click();
       await wb.dismissHover().catch(() => undefined);
-      const frame = await paneFrame(wb.page);
+      const frame = await paneFrame(wb.page, 90_000);
       const facts = await eventually(() => paneFacts(frame), (f) => {
         assert.equal(f.highlighted.length, 1, 'one section is highlighted');
         assert.match(f.breadcrumb, locale === 'ko' ? /\d+주차|Week/ : /Week \d+ › Day \d+ › Session \d+ › .+/);
@@ -128,7 +130,10 @@ export const scenarios = [
     locales: ['en'],
     async run(wb) {
       await wb.runCommand('View: Close All Editors');
-      await wb.runCommand('File: New Untitled Text File');
+      // Pick the exact command row (Enter would take whichever row ranks first, e.g. "Compare New Untitled…").
+      await wb.page.keyboard.press('Control+Shift+P');
+      await wb.page.locator('.quick-input-widget input').fill('>File: New Untitled Text File');
+      await wb.page.locator('.quick-input-list .monaco-list-row[aria-label^="File: New Untitled Text File"]').first().click();
       await wb.page.locator('.editor-instance .monaco-editor').first().waitFor();
       await wb.runCommand('Change Language Mode');
       const input = wb.page.locator('.quick-input-widget input');

@@ -6,7 +6,7 @@
  *   --edits N         edits per sequence (default 40), --sequences N per seed (default 3)
  *   --only edits|hostile   run one half
  *   --slice           the short deterministic slice that also runs in `npm test`: 3 seeds × 100 edits, the
- *                     hostile set without the 10 MB file and with its counts and sizes at 1/10 (same depths)
+ *                     hostile set without the 10 MB file and with its counts and sizes at 1/50 (same depths)
  *   --no-big          skip the 10 MB file
  * Exit code 0 when the server never exited, never answered an error, answered every request in under 1 s,
  * kept every contract, and returned near its memory baseline after the hostile documents closed.
@@ -18,7 +18,7 @@ import { serverPath } from './lspClient.mjs';
 import { FuzzStats } from './stats.mjs';
 
 /** The slice in `npm test`: fixed seeds, a few hundred edits, the hostile set without the 10 MB file. */
-export const sliceOptions = { seeds: [101, 202, 303], sequences: 2, edits: 50, big: false, scale: 0.1, hangAfterMs: 20_000, edit: true, hostile: true };
+export const sliceOptions = { seeds: [101, 202, 303], sequences: 2, edits: 50, big: false, scale: 0.02, hangAfterMs: 15_000, edit: true, hostile: true };
 
 /** @param {string[]} argv */
 export function parseArgs(argv) {

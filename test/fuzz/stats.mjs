@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { knownDefectFor } from './knownDefects.mjs';
 import { repoRoot } from './lspClient.mjs';
 
 /** A request slower than this fails the run. */
@@ -123,6 +124,11 @@ export class FuzzStats {
     if (this.loggedErrors.size) {
       out.push('', 'Handler errors the server caught and logged (first of each kind):');
       for (const e of this.loggedErrors.values()) out.push(`- ×${e.count} on ${e.label}: ${e.first.split('\n').slice(0, 4).join('\n    ')}`);
+    }
+    const known = new Set(this.failures.map((f) => knownDefectFor(f.label)).filter((d) => d !== undefined));
+    if (known.size) {
+      out.push('', 'Known defects hit (test/fuzz/knownDefects.mjs):');
+      for (const d of known) out.push(`- ${d.input}: ${d.where}: ${d.defect}`);
     }
     if (this.failures.length) {
       out.push('', `FAILURES (${this.failures.length}${this.failures.length >= 200 ? '+' : ''}):`);

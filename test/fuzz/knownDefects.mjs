@@ -1,0 +1,34 @@
+// @ts-check
+/**
+ * Defects the fuzz tier found in code owned elsewhere (rules, server wiring), not fixed yet. The full tier
+ * (`npm run test:fuzz`) still fails on them; the slice in `npm test` reports them as TODO so it stays green
+ * for everything else. Remove an entry when its defect is fixed: the slice then guards the fix.
+ */
+
+/** @type {{ input: string, where: string, defect: string }[]} */
+export const knownDefects = [
+  {
+    input: '100,000-line flow sequence of containers',
+    where: 'server/src/rules/k8s/securityContext.ts withHarden → rules/k8s/hardenAll.ts hardenWorkloadFix',
+    defect:
+      'every container finding gets a "harden the whole workload" fix built over all containers of the pod (yaml stringify per container, ' +
+      'rules/edits.ts eolOf(text) scanning the whole file per insert): O(containers²) per rule, ~2.3 s of rules for 100 containers in a flow sequence, over 100 s for 1,000',
+  },
+  {
+    input: '5,000 privileged containers (many diagnostics)',
+    where: 'server/src/rules/k8s/hardenAll.ts hardenWorkloadFix (via securityContext.ts withHarden)',
+    defect: 'same quadratic workload fix, block style: the diagnostics pass blocks the event loop for tens of seconds, hovers wait behind it',
+  },
+  {
+    input: '5,000 documents',
+    where: 'server/src/server.ts + diagnosticsScheduler.ts (diagnostics run synchronously), rules engine',
+    defect:
+      'rules + toDiagnostics cost ~4 ms per small Pod document (500 docs: ~2 s CPU per version) and run in one synchronous block on the event loop, ' +
+      'so a hover sent during the pass waits for all of it; no time budget, no yielding between documents, no size limit',
+  },
+];
+
+/** The known defect a failure label belongs to, if any. @param {string} label */
+export function knownDefectFor(label) {
+  return knownDefects.find((d) => label.startsWith(`hostile "${d.input}"`));
+}

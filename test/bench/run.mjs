@@ -1,6 +1,7 @@
 // `npm run bench` (issue 8): our language server against yaml-language-server (offline schema, and no schema)
 // and the `yaml` parse floor, on the same generated inputs, in the same run. Prints one table and writes
-// bench-results/bench-<date>.json and bench-results/latest.{json,md}.
+// bench-results/bench-<mode>-<date>.json, latest-<mode>.json and latest-<mode>.md (the table). `npm run bench` first runs
+// scripts/bench/prepare.mjs (npm run package → the measured bundle and the .vsix size).
 // Usage: node test/bench/run.mjs [--smoke] [--runs N] [--out DIR] [--servers a,b] [--inputs a,b] [--no-vsix]
 //                                [--all-definitions] [--budget-min M]
 //   --smoke            small inputs, 1 run, short budgets, our server on every input and the schema reference on

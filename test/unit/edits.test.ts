@@ -57,3 +57,7 @@ test('a scalar where a map is needed: no edit (a human decides)', () => {
   const doc = parseDocument('c:\n  securityContext: oops\n');
   assert.equal(ensureEntries('c:\n  securityContext: oops\n', getIn(doc.contents as Node, ['c']) as Node, ['securityContext'], { a: 1 }), undefined);
 });
+
+test('flow map whose last entry is a nested flow map: insert into the outer map', () => {
+  assert.equal(ensure('sc: {a: {b: 1}}\n', ['sc'], [], { c: 2 }), 'sc: {a: {b: 1}, c: 2}\n');
+});

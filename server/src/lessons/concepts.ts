@@ -33,6 +33,11 @@ export function parseConcepts(text: string): ConceptsLoad {
       return;
     }
     const c = raw as Record<string, unknown>;
+    for (const key of ['ko', 'en', 'k8s', 'compose'] as const) {
+      if (Array.isArray(c[key]) && (c[key] as unknown[]).some((x) => typeof x !== 'string' && typeof x !== 'number')) {
+        problems.push(`concept ${String(c.id ?? i + 1)}: ${key} has an entry that is not a string (quote patterns like "Job:")`);
+      }
+    }
     const ko = strings(c.ko);
     const en = strings(c.en);
     const patterns: FieldPattern[] = [];

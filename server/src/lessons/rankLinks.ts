@@ -19,6 +19,8 @@ export interface FieldQuery extends FieldTarget {
 interface Evidence {
   score: number;
   reason: string;
+  /** Breaks ties between equal scores: how precisely the evidence names the field (pattern length…). */
+  specificity?: number;
 }
 
 /** Keys so generic that a mention in prose says nothing about the field. */
@@ -40,11 +42,16 @@ export function rankLinks(corpus: LinkCorpus, query: FieldQuery, limit = 10): Le
   // 1. Explicit markers.
   for (const facts of corpus.withMarkers) {
     let best: PatternMatch | undefined;
+    let specificity = 0;
     for (const p of facts.markers) {
       const m = matchPattern(p, query);
-      if (m && (!best || m.depth < best.depth)) best = m;
+      const spec = p.segments.length + (p.kind ? 1 : 0);
+      if (m && (!best || m.depth < best.depth || (m.depth === best.depth && spec > specificity))) {
+        best = m;
+        specificity = spec;
+      }
     }
-    if (best) add(facts, { score: best.exact ? 1 : Math.max(0.75, 0.92 - 0.04 * (best.depth - 1)), reason: 'marker' });
+    if (best) add(facts, { score: best.exact ? 1 : Math.max(0.75, 0.92 - 0.04 * (best.depth - 1)), reason: 'marker', specificity });
   }
 
   // 2. YAML examples in the section use the field (kind-aware through canonical field ids).
@@ -55,7 +62,11 @@ export function rankLinks(corpus: LinkCorpus, query: FieldQuery, limit = 10): Le
     for (const facts of sections) {
       const use = facts.exampleIds.get(query.fieldId)!;
       const sameKind = query.kind !== undefined && use.kinds.has(query.kind) ? 0.05 : 0;
-      add(facts, { score: (0.8 + Math.min(0.05, 0.025 * (use.count - 1)) + sameKind) * ubiquity, reason: 'example' });
+      // The same field under the same parent (livenessProbe.failureThreshold, not startupProbe's).
+      const sameParent = query.ancestorIds[0] !== undefined && facts.exampleIds.has(query.ancestorIds[0]) ? 0.03 : 0;
+      // Capped below a marker on the field's parent: a note about `livenessProbe` explains its children better
+      // than an example that merely uses them.
+      add(facts, { score: Math.min(0.9, 0.8 + Math.min(0.05, 0.025 * (use.count - 1)) + sameKind + sameParent) * ubiquity, reason: 'example' });
     }
     query.ancestorIds.slice(0, 2).forEach((id, depth) => {
       for (const facts of corpus.byExampleId.get(id) ?? []) {
@@ -113,11 +124,15 @@ export function rankLinks(corpus: LinkCorpus, query: FieldQuery, limit = 10): Le
         factor /= 2;
       }
     }
-    return { facts, score: Math.min(1, score), reasons };
+    // Only an exact marker reaches 1: corroborating evidence never lifts anything past it.
+    const cap = list[0].score >= 1 ? 1 : 0.99;
+    return { facts, score: Math.min(cap, score), reasons, top: list[0] };
   });
   ranked.sort(
     (a, b) =>
       b.score - a.score ||
+      b.top.score - a.top.score ||
+      (b.top.specificity ?? 0) - (a.top.specificity ?? 0) ||
       b.facts.section.level - a.facts.section.level ||
       courseKey(a.facts) - courseKey(b.facts) ||
       a.facts.section.line - b.facts.section.line,

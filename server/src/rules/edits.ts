@@ -59,7 +59,7 @@ export function insertIntoMap(text: string, mapNode: Node, entries: Entries): Of
   if (!map || !map.range) return undefined;
   const eol = eolOf(text);
   if (map.flow) {
-    const close = text.lastIndexOf('}', map.range[1]);
+    const close = text.lastIndexOf('}', map.range[1] - 1);
     if (close < map.range[0]) return undefined;
     const inner = text.slice(map.range[0] + 1, close);
     const sep = inner.trim() === '' ? '' : inner.trimEnd().endsWith(',') ? ' ' : ', ';

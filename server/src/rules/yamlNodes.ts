@@ -74,10 +74,18 @@ export function rangeOf(node: AnyNode): [number, number] | undefined {
   return r ? [r[0], r[1]] : undefined;
 }
 
-/** [start, end) of the key of `key` in a mapping (falls back to the mapping itself). */
+/**
+ * [start, end) of the key of `key` in a mapping. When the key is missing: the mapping's first key, so a
+ * "missing field" finding underlines one key, never the whole mapping.
+ */
 export function keyRange(mapNode: AnyNode, key: string): [number, number] | undefined {
   const p = pairOf(mapNode, key);
-  return rangeOf(p?.key as AnyNode) ?? rangeOf(mapNode);
+  return rangeOf(p?.key as AnyNode) ?? firstKeyRange(mapNode) ?? rangeOf(mapNode);
+}
+
+function firstKeyRange(mapNode: AnyNode): [number, number] | undefined {
+  const first = asMap(mapNode)?.items[0];
+  return first ? rangeOf(first.key as AnyNode) : undefined;
 }
 
 /** Keys of a mapping node, as strings. */

@@ -21,13 +21,20 @@ function laughs(prefix, use) {
 }
 
 /**
- * @param {{ scale?: number }} [options] `scale` shrinks the counts and sizes (not the nesting depth) for the
+ * @param {{ scale?: number, knownScale?: number }} [options] `scale` shrinks the counts and sizes (not the nesting depth) for the
  * slice in `npm test`; the full tier uses 1 (the sizes named in each input).
  * @returns {HostileInput[]}
  */
 export function hostileInputs(options = {}) {
   const scale = options.scale ?? 1;
-  const k = (/** @type {number} */ n) => Math.max(1, Math.round(n * scale));
+  let k = (/** @type {number} */ n) => Math.max(1, Math.round(n * scale));
+  /** Inputs of a known defect (knownDefects.mjs) shrink by `knownScale` more, so the slice does not wait on them. */
+  const known = (/** @type {() => void} */ build) => {
+    const plain = k;
+    k = (n) => Math.max(1, Math.round(n * scale * (options.knownScale ?? 1)));
+    build();
+    k = plain;
+  };
   const corpus = loadCorpus();
   const deployment = corpus.find((d) => d.name.endsWith('deployment.yaml'))?.text ?? corpus[0].text;
   const compose = corpus.find((d) => d.compose)?.text ?? 'services:\n  web:\n    image: nginx\n';
@@ -69,14 +76,14 @@ export function hostileInputs(options = {}) {
 
   // Size.
   add({ name: '100,000-line flow sequence', file: 'flow-100k.yaml', text: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  list: [\n${Array.from({ length: k(100_000) }, (_, i) => `    "item-${i}",`).join('\n')}\n  ]\n` });
-  add({
+  known(() => add({
     name: '100,000-line flow sequence of containers',
     file: 'flow-containers.yaml',
     text: pod(`  containers: [\n${Array.from({ length: k(100_000) }, (_, i) => `    {name: c${i}, image: "nginx:latest", securityContext: {privileged: ${i % 2 === 0}}},`).join('\n')}\n  ]\n`),
-  });
+  }));
   add({ name: '10 MB multi-document manifest', file: 'ten-mb.yaml', big: true, text: tenMegabytes(corpus) });
   add({ name: '20,000 empty documents', file: 'many-docs.yaml', text: '---\n'.repeat(k(20_000)) });
-  add({ name: '5,000 documents', file: 'five-thousand.yaml', text: Array.from({ length: k(5000) }, (_, i) => pod(`  hostPID: ${i % 2 === 0}\n  containers: [{name: c, image: x}]\n`)).join('---\n') });
+  known(() => add({ name: '5,000 documents', file: 'five-thousand.yaml', text: Array.from({ length: k(5000) }, (_, i) => pod(`  hostPID: ${i % 2 === 0}\n  containers: [{name: c, image: x}]\n`)).join('---\n') }));
 
   // Huge scalars.
   add({ name: '2 MB plain scalar', file: 'huge-plain.yaml', text: pod(`  containers:\n    - name: x\n      image: ${'a'.repeat(k(2_000_000))}\n`) });
@@ -104,7 +111,7 @@ export function hostileInputs(options = {}) {
   add({ name: 'directives and document markers', file: 'directives.yaml', text: `%YAML 1.1\n%TAG ! tag:example.com,2000:\n%TAG !e! tag:e.com:\n%FOO bar baz\n--- !e!root\napiVersion: v1\nkind: Pod\n...\n%YAML 9.9\n---\nkey: yes\n...\n...\n--- |\n  literal doc\n--- >\n  folded\n` });
   add({ name: 'complex keys', file: 'complex-keys.yaml', text: pod(`  ? [a, b]\n  : c\n  ? {containers: x}\n  : y\n  ? |\n    block key\n  : z\n  containers:\n    - ? name\n      : x\n`) });
   add({ name: 'Kubernetes manifest as JSON', file: 'json.yaml', text: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j' }, spec: { hostPID: true, containers: [{ name: 'a', image: 'x', securityContext: { privileged: true } }] } }, null, 2) });
-  add({ name: '5,000 privileged containers (many diagnostics)', file: 'many-findings.yaml', text: pod(`  hostPID: true\n  containers:\n${Array.from({ length: k(5000) }, (_, i) => `    - name: c${i}\n      image: nginx:latest\n      securityContext:\n        privileged: true\n        runAsUser: 0\n`).join('')}`) });
+  known(() => add({ name: '5,000 privileged containers (many diagnostics)', file: 'many-findings.yaml', text: pod(`  hostPID: true\n  containers:\n${Array.from({ length: k(5000) }, (_, i) => `    - name: c${i}\n      image: nginx:latest\n      securityContext:\n        privileged: true\n        runAsUser: 0\n`).join('')}`) }));
   add({ name: 'suppression comments everywhere', file: 'suppress.yaml', text: deployment.replace(/\n/g, '\n# lesson-aware-disable-next-line k8s-run-as-non-root, ,,, x\n').replace(/^/, '# lesson-aware-disable\n# lesson-aware-disable-next-line\n') });
   add({ name: 'empty and comment-only documents', file: 'empty.yaml', text: '# only a comment\n---\n...\n---\n#\n---\n' });
 

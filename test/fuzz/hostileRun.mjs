@@ -18,7 +18,7 @@ import { change, probe } from './probe.mjs';
 export const memoryRule = { factor: 1.5, slackBytes: 50 * 1024 * 1024, settleMs: 15_000 };
 
 /**
- * @param {{ big: boolean, scale?: number, hangAfterMs?: number }} options @param {FuzzStats} stats @param {(line: string) => void} log
+ * @param {{ big: boolean, scale?: number, knownScale?: number, hangAfterMs?: number }} options @param {FuzzStats} stats @param {(line: string) => void} log
  */
 export async function runHostile(options, stats, log) {
   const rng = new Rng(9);
@@ -27,7 +27,7 @@ export async function runHostile(options, stats, log) {
     await settle(client, 2000);
     let baseline = client.memory().rss;
     let n = 0;
-    for (const input of hostileInputs({ scale: options.scale })) {
+    for (const input of hostileInputs({ scale: options.scale, knownScale: options.knownScale })) {
       if (input.big && !options.big) continue;
       n++;
       const started = performance.now();

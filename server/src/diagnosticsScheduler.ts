@@ -1,6 +1,7 @@
 /**
- * Runs diagnostics a few tens of milliseconds after the last change of a document, drops stale work
- * (a newer version arrived meanwhile), and keeps the last result per document for code actions.
+ * Runs diagnostics a few tens of milliseconds after the last change of a document, in time slices so hover
+ * is answered meanwhile, drops stale work (a newer version arrived), and keeps the last result per document
+ * for code actions.
  */
 import type { LinkedFinding } from './features/diagnostics';
 
@@ -9,41 +10,66 @@ export interface ScheduledDoc {
   version: number;
 }
 
+export interface DiagnosticsResult {
+  version: number;
+  linked: LinkedFinding[];
+}
+
+export interface DiagnosticsComputation {
+  /** The current version of an open document, undefined once it is closed. */
+  versionOf(uri: string): number | undefined;
+  /** Computes in slices; resolves undefined when `isStale()` turned true on the way. */
+  computeSliced(uri: string, isStale: () => boolean): Promise<DiagnosticsResult | undefined>;
+  /** Computes at once (code actions on a version diagnostics have not reached yet). */
+  computeNow(uri: string): DiagnosticsResult | undefined;
+  publish(uri: string, result: DiagnosticsResult): void;
+}
+
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly results = new Map<string, { version: number; linked: LinkedFinding[] }>();
+  private readonly results = new Map<string, DiagnosticsResult>();
+  /** Bumped on every schedule: a running computation of an older generation is stale. */
+  private readonly generations = new Map<string, number>();
 
   constructor(
-    private readonly compute: (uri: string) => { version: number; linked: LinkedFinding[] } | undefined,
-    private readonly publish: (uri: string, version: number, linked: LinkedFinding[]) => void,
+    private readonly work: DiagnosticsComputation,
     private readonly delayMs = 25,
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   schedule(doc: ScheduledDoc): void {
+    const generation = (this.generations.get(doc.uri) ?? 0) + 1;
+    this.generations.set(doc.uri, generation);
     const existing = this.timers.get(doc.uri);
     if (existing) clearTimeout(existing);
     this.timers.set(
       doc.uri,
       setTimeout(() => {
         this.timers.delete(doc.uri);
-        this.runNow(doc.uri);
+        void this.run(doc.uri, generation);
       }, this.delayMs),
     );
   }
 
-  /** Computes and publishes now (also used when settings or lessons change). */
-  runNow(uri: string): void {
-    const result = this.compute(uri);
-    if (!result) return;
-    this.results.set(uri, result);
-    this.publish(uri, result.version, result.linked);
+  private async run(uri: string, generation: number): Promise<void> {
+    const version = this.work.versionOf(uri);
+    if (version === undefined) return;
+    const isStale = () => this.generations.get(uri) !== generation || this.work.versionOf(uri) !== version;
+    try {
+      const result = await this.work.computeSliced(uri, isStale);
+      if (!result || isStale()) return;
+      this.results.set(uri, result);
+      this.work.publish(uri, result);
+    } catch (error) {
+      this.onError(error);
+    }
   }
 
   /** The findings of `uri` at `version`, computing them when the cache is stale. */
   resultFor(uri: string, version: number): LinkedFinding[] {
     const cached = this.results.get(uri);
     if (cached && cached.version === version) return cached.linked;
-    const fresh = this.compute(uri);
+    const fresh = this.work.computeNow(uri);
     if (!fresh) return [];
     this.results.set(uri, fresh);
     return fresh.linked;
@@ -54,5 +80,6 @@ export class DiagnosticsScheduler {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
   }
 }

@@ -24,9 +24,10 @@ import { createServices, lessonFolders } from './services';
 import { defaultSettings, LessonAwareSettings, normalizeSettings } from './settings';
 import { listLessons } from './features/listLessons';
 import { codeActionsFor } from './features/codeActions';
-import { toDiagnostics } from './features/diagnostics';
+import { LinkedFinding, toDiagnostics } from './features/diagnostics';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { runRules } from './rules/engine';
+import { EngineOptions, RuleFinding, runRules, runRulesSliced } from './rules/engine';
+import type { ManifestModel } from './model/manifestModel';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
 
@@ -52,7 +53,7 @@ let pullConfiguration = false;
 let markSettingsReady: () => void = () => undefined;
 const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
 /** All Kubernetes resources of the workspace folders, for cross-resource rules; re-runs diagnostics when it changes. */
-const workspace = wireWorkspaceIndex(connection, documents, services.models, () => refreshAllDiagnostics());
+const workspace = wireWorkspaceIndex(connection, documents, services.models, (selfChanged) => refreshAllDiagnostics(selfChanged));
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
@@ -107,27 +108,48 @@ function applySettings(next: LessonAwareSettings): void {
   refreshAllDiagnostics();
 }
 
+function engineOptions(uri: string): EngineOptions {
+  return {
+    rules: allRules,
+    fieldDocs: services.fieldDocs,
+    severities: settings.rules,
+    workspace: workspace.index,
+    onRuleError: (id, error) => connection.console.error(`rule ${id} failed on ${uri}: ${(error as Error).stack ?? error}`),
+  };
+}
+
+function linkFindings(model: ManifestModel, findings: RuleFinding[]): LinkedFinding[] {
+  return toDiagnostics(model, findings, { corpus: services.lessons.corpus(), fieldDocs: services.fieldDocs, lang });
+}
+
 const diagnostics = new DiagnosticsScheduler(
-  (uri) => {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const model = services.models.get(doc);
-    const findings = runRules(model, {
-      rules: allRules,
-      fieldDocs: services.fieldDocs,
-      severities: settings.rules,
-      workspace: workspace.index,
-      onRuleError: (id, error) => connection.console.error(`rule ${id} failed on ${uri}: ${(error as Error).stack ?? error}`),
-    });
-    return { version: doc.version, linked: toDiagnostics(model, findings, { corpus: services.lessons.corpus(), fieldDocs: services.fieldDocs, lang }) };
+  {
+    versionOf: (uri) => documents.get(uri)?.version,
+    async computeSliced(uri, isStale) {
+      const doc = documents.get(uri);
+      if (!doc) return undefined;
+      const model = services.models.get(doc);
+      const findings = await runRulesSliced(model, engineOptions(uri), isStale);
+      if (!findings) return undefined;
+      return { version: doc.version, linked: linkFindings(model, findings) };
+    },
+    computeNow(uri) {
+      const doc = documents.get(uri);
+      if (!doc) return undefined;
+      const model = services.models.get(doc);
+      return { version: doc.version, linked: linkFindings(model, runRules(model, engineOptions(uri))) };
+    },
+    publish(uri, result) {
+      void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.linked.map((l) => l.diagnostic) });
+    },
   },
-  (uri, version, linked) => {
-    void connection.sendDiagnostics({ uri, version, diagnostics: linked.map((l) => l.diagnostic) });
-  },
+  25,
+  (error) => connection.console.error(`diagnostics failed: ${(error as Error).stack ?? error}`),
 );
 
-function refreshAllDiagnostics(): void {
-  for (const doc of documents.all()) diagnostics.schedule(doc);
+/** Re-runs diagnostics of every open document except `skip` (documents whose own edit already ran them). */
+function refreshAllDiagnostics(skip: ReadonlySet<string> = new Set()): void {
+  for (const doc of documents.all()) if (!skip.has(doc.uri)) diagnostics.schedule(doc);
 }
 
 services.lessons.onDidChange(() => refreshAllDiagnostics());

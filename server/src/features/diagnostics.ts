@@ -36,10 +36,32 @@ export function localize(text: Localized, lang: Lang, args: readonly string[] = 
   return text[lang].replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
 }
 
+/** Lesson links per corpus, keyed by rule and the field it is about: the same rule on the same field links the same. */
+const lessonMemo = new WeakMap<LinkCorpus, Map<string, LessonLink | undefined>>();
+
+function memoizedLesson(model: ManifestModel, finding: RuleFinding, ctx: DiagnosticContext): LessonLink | undefined {
+  let memo = lessonMemo.get(ctx.corpus);
+  if (!memo) lessonMemo.set(ctx.corpus, (memo = new Map()));
+  const doc = docAt(model, finding.start);
+  const path = finding.lessonPath?.filter((s) => typeof s === 'string').join('.') ?? '';
+  const key = `${finding.ruleId}|${model.flavor}|${doc?.apiVersion ?? ''}|${doc?.kind ?? ''}|${path}`;
+  if (memo.has(key)) return memo.get(key);
+  const lesson = lessonForFinding(ctx.corpus, finding.meta, finding, model, doc, ctx.fieldDocs);
+  memo.set(key, lesson);
+  return lesson;
+}
+
 export function toDiagnostics(model: ManifestModel, findings: readonly RuleFinding[], ctx: DiagnosticContext): LinkedFinding[] {
   const lines = lineIndexFor(model, model.text);
+  const relatedIndexes = new Map<string, LineIndex>();
+  const indexFor = (text: string): LineIndex => {
+    if (text === model.text) return lines;
+    let idx = relatedIndexes.get(text);
+    if (!idx) relatedIndexes.set(text, (idx = new LineIndex(text)));
+    return idx;
+  };
   return findings.map((finding) => {
-    const lesson = lessonForFinding(ctx.corpus, finding.meta, finding, model, docAt(model, finding.start), ctx.fieldDocs);
+    const lesson = memoizedLesson(model, finding, ctx);
     const message = localize(finding.meta.message, ctx.lang, finding.args);
     const diagnostic: Diagnostic = {
       range: { start: lines.positionAt(finding.start), end: lines.positionAt(finding.end) },
@@ -51,7 +73,7 @@ export function toDiagnostics(model: ManifestModel, findings: readonly RuleFindi
       ...(finding.related?.length
         ? {
             relatedInformation: finding.related.map((r) => {
-              const idx = new LineIndex(r.text);
+              const idx = indexFor(r.text);
               return {
                 location: { uri: r.uri, range: { start: idx.positionAt(r.start), end: idx.positionAt(r.end) } },
                 message: localize(r.message, ctx.lang),

@@ -11,8 +11,15 @@ import { asMap, pairOf } from './yamlNodes';
 export type Entries = Record<string, unknown>;
 
 /** '\r\n' when the file uses CRLF, else '\n'. */
+let lastEolText: string | undefined;
+let lastEol = '\n';
 export function eolOf(text: string): string {
-  return /\r\n/.test(text) ? '\r\n' : '\n';
+  // Rules ask once per fix on the same (large) text: remember the last answer.
+  if (text !== lastEolText) {
+    lastEolText = text;
+    lastEol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  return lastEol;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -22,28 +22,39 @@ export function wireWorkspaceIndex(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   models: DocumentModelCache,
-  onIndexChanged: () => void,
+  /** Called (debounced) after the index changed; `selfChanged` are open documents whose own edit caused it. */
+  onIndexChanged: (selfChanged: ReadonlySet<string>) => void,
   debounceMs = 150,
 ): WorkspaceWiring {
   const index = new WorkspaceIndex({ log: (m) => connection.console.log(m) });
   let folders: string[] = [];
   let canWatch = false;
   let timer: NodeJS.Timeout | undefined;
+  // Open documents whose own edits changed the index since the last callback: their diagnostics already ran
+  // with the updated index, so the callback must not run them a second time.
+  let selfChanged = new Set<string>();
+  let editing: string | undefined;
   index.onDidChange(() => {
+    if (editing) selfChanged.add(editing);
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      onIndexChanged();
+      const self = selfChanged;
+      selfChanged = new Set();
+      onIndexChanged(self);
     }, debounceMs);
   });
 
   const isYaml = (uri: string) => /\.ya?ml$/i.test(uri);
   documents.onDidChangeContent((e) => {
     if (!isYaml(e.document.uri) && e.document.languageId !== 'yaml') return;
+    editing = e.document.uri;
     try {
       index.setOpenDocument(models.get(e.document));
     } catch (error) {
       connection.console.error(`workspace index: ${(error as Error).message}`);
+    } finally {
+      editing = undefined;
     }
   });
   documents.onDidClose((e) => index.closeDocument(e.document.uri));

@@ -139,3 +139,22 @@ test('Compose cross rules: broken documents never throw', () => {
     for (const id of ['x-compose-healthy-dependency-without-healthcheck', 'x-compose-undefined-reference', 'x-compose-duplicate-host-port']) findingsOf(id, text, { uri });
   }
 });
+
+test('CX02: a YAML merge key inside depends_on or networks is not a service or network name', () => {
+  const text = `x-deps: &deps
+  db:
+    condition: service_started
+services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      <<: *deps
+      cache:
+        condition: service_started
+  db:
+    image: postgres:16.4
+  cache:
+    image: redis:7.4
+`;
+  assert.deepEqual(findingsOf('x-compose-undefined-reference', text, { uri }), []);
+});

@@ -83,6 +83,7 @@ function referencesOf(service: Node): { kind: 'service' | 'network' | 'volume' |
   const deps = get(service, 'depends_on');
   for (const item of items(deps)) if (str(item)) out.push({ kind: 'service', node: item, name: str(item)! });
   for (const k of keys(deps)) {
+    if (k === '<<') continue; // a YAML merge key, not a service name
     const pair = pairOf(deps, k);
     if (pair?.key) out.push({ kind: 'service', node: pair.key as Node, name: k });
   }
@@ -94,6 +95,7 @@ function referencesOf(service: Node): { kind: 'service' | 'network' | 'volume' |
   const networks = get(service, 'networks');
   for (const item of items(networks)) if (str(item)) out.push({ kind: 'network', node: item, name: str(item)! });
   for (const k of keys(networks)) {
+    if (k === '<<') continue;
     const pair = pairOf(networks, k);
     if (pair?.key) out.push({ kind: 'network', node: pair.key as Node, name: k });
   }

@@ -26,6 +26,23 @@ export const knownDefects = [
       'rules + toDiagnostics cost ~4 ms per small Pod document (500 docs: ~2 s CPU per version) and run in one synchronous block on the event loop, ' +
       'so a hover sent during the pass waits for all of it; no time budget, no yielding between documents, no size limit',
   },
+  {
+    input: '10 MB multi-document manifest',
+    where: 'server/src/server.ts + diagnosticsScheduler.ts, rules engine, model/manifestModel.ts',
+    defect:
+      'the whole 10 MB file (~21,000 documents) is parsed and every rule runs in one synchronous pass per version: a linksAt waited 12 s ' +
+      '(10 s of server CPU), later requests got no answer within 120 s, RSS peaked at 1.4 GB; no size limit or time budget',
+  },
+  {
+    input: '100,000-line flow sequence',
+    where: 'server/src/model/manifestModel.ts (parseAllDocuments of the whole file per version)',
+    defect: 'a 1.8 MB flow sequence takes 2-4 s to parse with the yaml library (most of it GC) on every version: hover and linksAt after an edit wait over 1 s',
+  },
+  {
+    input: 'anchor redefined 20,000 times',
+    where: 'server/src/model/manifestModel.ts (parseAllDocuments of the whole file per version)',
+    defect: 'a 0.5 MB file of 40,000 flow-map items and aliases takes ~3 s to parse (yaml library, mostly GC) on every version: requests after an edit wait over 1 s',
+  },
 ];
 
 /** The known defect a failure label belongs to, if any. @param {string} label */

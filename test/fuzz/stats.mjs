@@ -131,6 +131,19 @@ export class FuzzStats {
       for (const d of known) out.push(`- ${d.input}: ${d.where}: ${d.defect}`);
     }
     if (this.failures.length) {
+      /** @type {Map<string, { count: number, first: string }>} */
+      const groups = new Map();
+      for (const f of this.failures) {
+        if (f.kind === 'note') continue;
+        const key = `[${f.kind}] ${f.label.replace(/ (@|codeAction |edit \d).*$/, '')}`;
+        const g = groups.get(key);
+        if (g) g.count++;
+        else groups.set(key, { count: 1, first: f.detail });
+      }
+      out.push('', 'Failures by input:');
+      for (const [key, g] of groups) out.push(`- ${key} ×${g.count}, e.g. ${g.first}`);
+    }
+    if (this.failures.length) {
       out.push('', `FAILURES (${this.failures.length}${this.failures.length >= 200 ? '+' : ''}):`);
       for (const f of this.failures.slice(0, 40)) out.push(`- [${f.kind}] ${f.label}: ${f.detail}`);
     }

@@ -51,6 +51,13 @@ const previewFacts = (frame) => frame.evaluate(() => ({
   nodes: [...document.querySelectorAll('section.diagram .content svg .node')].length,
 }));
 
+/** Takes the keyboard focus back from a webview (keys typed there never reach the workbench). */
+async function focusWorkbench(wb) {
+  const tab = wb.page.locator('.tabs-container .tab[data-resource-name$=".yaml"]').first();
+  if (await tab.count()) await tab.click();
+  else await wb.page.locator('.part.editor').first().click({ position: { x: 20, y: 200 } });
+}
+
 export const scenarios = [
   {
     name: 'hover link opens the lesson pane at the section, highlighted, diagrams drawn',
@@ -97,8 +104,31 @@ export const scenarios = [
     },
   },
   {
+    name: 'a YAML example of the pane opens as a new file',
+    locales: ['en'],
+    async run(wb) {
+      const frame = await paneFrame(wb.page);
+      const block = frame.locator('.code-block:has(code.language-yaml)').first();
+      const source = (await block.locator('code').textContent()) ?? '';
+      const firstLine = source.split('\n').find((l) => l.trim() && !l.trim().startsWith('#'))?.trim() ?? '';
+      assert.ok(firstLine, 'the lesson has a YAML example');
+      await block.locator('button[data-code-action="openCodeAsFile"]').click();
+      await wb.page.locator('.tabs-container .tab.active[data-resource-name^="Untitled"]').first().waitFor({ timeout: 15_000 });
+      await eventually(() => wb.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText(),
+        (text) => assert.ok(text.replace(/\u00a0/g, ' ').includes(firstLine), `editor shows "${firstLine}"`), { what: 'example in the new editor' });
+      await wb.screenshot('lesson-pane-open-example');
+      // An untitled editor made with content stays dirty: close it without saving.
+      await wb.runCommand('View: Close Editor');
+      const dontSave = wb.page.getByRole('button', { name: "Don't Save" });
+      await dontSave.waitFor({ timeout: 5_000 }).then(() => dontSave.click()).catch(() => undefined);
+      await focusWorkbench(wb);
+      return { firstLine };
+    },
+  },
+  {
     name: 'lessons tree lists the five sessions in course order',
     async run(wb, { locale }) {
+      await focusWorkbench(wb);
       await wb.runCommand('View: Close All Editors');
       await wb.page.keyboard.press('Control+Shift+E');
       // View names come from package.nls (VS Code's display language, English here).
@@ -129,6 +159,7 @@ export const scenarios = [
     name: 'live Mermaid preview follows typing and shows broken syntax with its line',
     locales: ['en'],
     async run(wb) {
+      await focusWorkbench(wb);
       await wb.runCommand('View: Close All Editors');
       // Pick the exact command row (Enter would take whichever row ranks first, e.g. "Compare New Untitled…").
       await wb.page.keyboard.press('Control+Shift+P');

@@ -43,6 +43,11 @@ export const knownDefects = [
     where: 'server/src/model/manifestModel.ts (parseAllDocuments of the whole file per version)',
     defect: 'a 0.5 MB file of 40,000 flow-map items and aliases takes ~3 s to parse (yaml library, mostly GC) on every version: requests after an edit wait over 1 s',
   },
+  {
+    input: '1 MB single line flow map',
+    where: 'server/src/model/manifestModel.ts (parseAllDocuments of the whole file per version)',
+    defect: 'a flow map of 60,000 keys on one line takes over 1 s of CPU to parse on every version: hover after an edit waits ~2 s',
+  },
 ];
 
 /** The known defect a failure label belongs to, if any. @param {string} label */

@@ -115,7 +115,7 @@ async function expectAnswer(stats, label, what, answer) {
   } catch (error) {
     const e = /** @type {Error & { lspError?: unknown, abandoned?: boolean }} */ (error);
     if (e.abandoned) return undefined;
-    stats.fail(e.lspError ? 'error' : 'exit', label, `${what}: ${e.message}`);
+    stats.fail(e.lspError ? 'error' : /timed out/.test(e.message) ? 'timeout' : 'exit', label, `${what}: ${e.message}`);
     return undefined;
   }
 }

@@ -111,7 +111,7 @@ export class FuzzStats {
       ...(this.memory
         ? [['memory after hostile documents closed', `${mb(this.memory.after)} (baseline ${mb(this.memory.baseline)}, limit ${mb(this.memory.limit)} = 1.5 × baseline + 50 MB)`]]
         : []),
-      ['error answers / slow answers / hangs / contract violations', `${count(this.failures, 'error')} / ${count(this.failures, 'slow')} / ${count(this.failures, 'hang')} / ${count(this.failures, 'contract')}`],
+      ['error answers / slow answers / timed-out requests / hangs / contract violations', `${count(this.failures, 'error')} / ${count(this.failures, 'slow')} / ${count(this.failures, 'timeout')} / ${count(this.failures, 'hang')} / ${count(this.failures, 'contract')}`],
       ['handler errors logged by the server', String([...this.loggedErrors.values()].reduce((s, e) => s + e.count, 0))],
       ['crashes (server exits)', String(this.crashes)],
       ['wall time', `${((performance.now() - this.startedAt) / 1000).toFixed(1)} s`],

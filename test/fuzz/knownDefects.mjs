@@ -14,18 +14,8 @@ export const knownDefects = [
       'every container finding gets a "harden the whole workload" fix built over all containers of the pod (yaml stringify per container, ' +
       'rules/edits.ts eolOf(text) scanning the whole file per insert): O(containers²) per rule, ~2.3 s of rules for 100 containers in a flow sequence, over 100 s for 1,000',
   },
-  {
-    input: '5,000 privileged containers (many diagnostics)',
-    where: 'server/src/rules/k8s/hardenAll.ts hardenWorkloadFix (via securityContext.ts withHarden)',
-    defect: 'same quadratic workload fix, block style: the diagnostics pass blocks the event loop for tens of seconds, hovers wait behind it',
-  },
-  {
-    input: '5,000 documents',
-    where: 'server/src/server.ts + diagnosticsScheduler.ts (diagnostics run synchronously), rules engine',
-    defect:
-      'rules + toDiagnostics cost ~4 ms per small Pod document (500 docs: ~2 s CPU per version) and run in one synchronous block on the event loop, ' +
-      'so a hover sent during the pass waits for all of it; no time budget, no yielding between documents, no size limit',
-  },
+
+
   {
     input: '10 MB multi-document manifest',
     where: 'server/src/server.ts + diagnosticsScheduler.ts, rules engine, model/manifestModel.ts',

@@ -127,7 +127,21 @@ export function hardenAllFix(ctx: DocContext, pod: PodSpecRef, c: ContainerRef):
  * allowPrivilegeEscalation, readOnlyRootFilesystem and capabilities.drop [ALL], in one edit set. Offered when it
  * does more than the container fix (several containers, or pod-level fields).
  */
+/**
+ * One "harden the whole workload" fix per pod spec node: every container finding of the pod offers the same
+ * fix, so it is built once per parse (building it per finding was quadratic in the number of containers).
+ */
+const workloadFixes = new WeakMap<object, { fix: Fix | undefined }>();
+
 export function hardenWorkloadFix(ctx: DocContext, pod: PodSpecRef): Fix | undefined {
+  const cached = workloadFixes.get(pod.node);
+  if (cached) return cached.fix;
+  const fix = buildWorkloadFix(ctx, pod);
+  workloadFixes.set(pod.node, { fix });
+  return fix;
+}
+
+function buildWorkloadFix(ctx: DocContext, pod: PodSpecRef): Fix | undefined {
   const text = ctx.model.text;
   const podSc = securityContextOf(pod.node);
   const podEdits: (OffsetEdit | undefined)[] = [];

@@ -1,6 +1,11 @@
 /** Test harness for rules: run rules on a text, apply a fix, and check that the fix is safe. */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseConcepts } from '../../server/src/lessons/concepts';
+import { buildLinkCorpus, LinkCorpus } from '../../server/src/lessons/linkCorpus';
+import { parseLesson } from '../../server/src/lessons/parseLesson';
 import { parseAllDocuments } from 'yaml';
 import { parseManifest } from '../../server/src/model/manifestModel';
 import { RuleFinding, runRules } from '../../server/src/rules/engine';
@@ -75,4 +80,15 @@ export function applyFixSafely(ruleId: string, text: string, fixIndex = 0, optio
   assert.ok((a.get(ruleId) ?? 0) < (b.get(ruleId) ?? 0), `${ruleId} still fires as often after the fix:\n${out}`);
   for (const [id, n] of a) assert.ok(n <= (b.get(id) ?? 0), `fix for ${ruleId} made ${id} fire (${b.get(id) ?? 0} → ${n}):\n${out}`);
   return out;
+}
+
+/** The link corpus of the bundled lessons and glossary, as the server builds it. */
+export function bundledLessonCorpus(): LinkCorpus {
+  const lessonsDir = path.join(repoRoot, 'lessons');
+  const lessons = fs
+    .readdirSync(lessonsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => parseLesson(fs.readFileSync(path.join(lessonsDir, f), 'utf8'), { uri: pathToFileURL(path.join(lessonsDir, f)).toString(), fsPath: path.join(lessonsDir, f), bundled: true }));
+  const { concepts } = parseConcepts(fs.readFileSync(path.join(lessonsDir, 'concepts.yaml'), 'utf8'));
+  return buildLinkCorpus(lessons, concepts, fieldDocs);
 }

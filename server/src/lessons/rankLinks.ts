@@ -151,7 +151,8 @@ function courseKey(f: SectionFacts): number {
   return ((c?.week ?? 999) * 1000 + (c?.day ?? 99)) * 100 + (c?.session ?? 99);
 }
 
-function toLink(facts: SectionFacts, score: number, reasons: string[]): LessonLink {
+/** The contract shape of a link to one section. */
+export function toLink(facts: Pick<SectionFacts, 'lesson' | 'section'>, score: number, reasons: string[]): LessonLink {
   const { lesson, section } = facts;
   return {
     lessonUri: lesson.uri,

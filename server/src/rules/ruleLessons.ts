@@ -5,7 +5,7 @@
 import { fieldQuery } from '../features/fieldAt';
 import { parseFieldPattern } from '../lessons/fieldPattern';
 import type { LinkCorpus } from '../lessons/linkCorpus';
-import { FieldQuery, rankLinks } from '../lessons/rankLinks';
+import { FieldQuery, rankLinks, toLink } from '../lessons/rankLinks';
 import type { DocModel, ManifestModel } from '../model/manifestModel';
 import type { LessonLink } from '../protocol';
 import type { FieldDocs } from '../schema/types';
@@ -30,24 +30,10 @@ export function lessonForFinding(
 
 /** A section that names the rule in a `rules=` marker. */
 export function lessonForRuleMarker(corpus: LinkCorpus, ruleId: string): LessonLink | undefined {
-  for (const f of corpus.facts) {
-    if (f.section.ruleMarkers.includes(ruleId)) {
-      const { lesson, section } = f;
-      return {
-        lessonUri: lesson.uri,
-        lessonTitle: lesson.title,
-        ...(lesson.course ? { course: { ...lesson.course } } : {}),
-        sectionTitle: section.title,
-        sectionSlug: section.slug,
-        sectionPath: [...section.path],
-        line: section.line,
-        score: 1,
-        reasons: ['marker'],
-      };
-    }
-  }
-  return undefined;
+  const f = corpus.facts.find((facts) => facts.section.ruleMarkers.includes(ruleId));
+  return f ? toLink(f, 1, ['marker']) : undefined;
 }
+
 
 /** The best section for the rule's own field pattern (no document needed: used by the CLI's rule list too). */
 export function lessonForRule(corpus: LinkCorpus, meta: RuleMeta): LessonLink | undefined {

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
-import { parseConcepts } from '../../../server/src/lessons/concepts';
-import { buildLinkCorpus } from '../../../server/src/lessons/linkCorpus';
-import { parseLesson } from '../../../server/src/lessons/parseLesson';
 import { k8sRules } from '../../../server/src/rules/k8s/index';
 import { lessonForRule } from '../../../server/src/rules/ruleLessons';
-import { fieldDocs } from '../../helpers/ruleHarness';
-import { repoRoot } from '../../helpers/lspClient';
+import { bundledLessonCorpus } from '../../helpers/ruleHarness';
 
-const lessonsDir = path.join(repoRoot, 'lessons');
-const lessons = fs
-  .readdirSync(lessonsDir)
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => parseLesson(fs.readFileSync(path.join(lessonsDir, f), 'utf8'), { uri: `file://${path.join(lessonsDir, f)}`, fsPath: path.join(lessonsDir, f), bundled: true }));
-const { concepts } = parseConcepts(fs.readFileSync(path.join(lessonsDir, 'concepts.yaml'), 'utf8'));
-const corpus = buildLinkCorpus(lessons, concepts, fieldDocs);
+const corpus = bundledLessonCorpus();
 
 test('every Kubernetes rule links to a section of the bundled lessons', () => {
   const missing = k8sRules.filter((r) => !lessonForRule(corpus, r.meta)).map((r) => `${r.meta.id} (${r.meta.lessonField})`);

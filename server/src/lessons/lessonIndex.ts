@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { walkFiles } from '../fsWalk';
 import type { FieldDocs } from '../schema/types';
 import { Concept, parseConcepts } from './concepts';
 import { buildLinkCorpus, LinkCorpus } from './linkCorpus';
@@ -150,45 +151,12 @@ export class LessonIndex {
   }
 
   private listMarkdown(dir: string): string[] {
-    const out: string[] = [];
-    const visited = new Set<string>();
-    const walk = (d: string, depth: number) => {
-      if (depth > 32 || out.length >= MAX_FILES) return;
-      let real: string;
-      try {
-        real = fs.realpathSync(d);
-      } catch {
-        return;
-      }
-      if (visited.has(real)) return; // symlink loop or a folder seen twice
-      visited.add(real);
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(d, { withFileTypes: true });
-      } catch (error) {
-        this.warnOnce(`Lesson folder could not be read: ${d} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-        return;
-      }
-      for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-        const full = path.join(d, e.name);
-        let isDir = e.isDirectory();
-        let isFile = e.isFile();
-        if (e.isSymbolicLink()) {
-          try {
-            const st = fs.statSync(full);
-            isDir = st.isDirectory();
-            isFile = st.isFile();
-          } catch {
-            continue; // dangling link
-          }
-        }
-        if (isDir) walk(full, depth + 1);
-        else if (isFile && lessonExt.test(e.name)) out.push(full);
-      }
-    };
-    walk(dir, 0);
-    return out;
+    return walkFiles(dir, {
+      accept: (name) => lessonExt.test(name),
+      skip: (name) => name === 'node_modules' || name.startsWith('.'),
+      max: MAX_FILES,
+      onUnreadable: (d, error) => this.warnOnce(`Lesson folder could not be read: ${d} (${error.code ?? 'error'})`),
+    });
   }
 
   private conceptStamp = '';

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { walkFiles } from '../fsWalk';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ManifestModel, parseManifest } from '../model/manifestModel';
 import { resourcesOfModel } from '../rules/cross/resources';
@@ -40,45 +41,7 @@ export function canonicalUri(uriOrPath: string): string {
 
 /** Every YAML file below `dir` (skipping node_modules, .git and symlink loops), up to `max` files. */
 export function listYamlFiles(dir: string, max = MAX_YAML_FILES): string[] {
-  const out: string[] = [];
-  const visited = new Set<string>();
-  const walk = (d: string, depth: number) => {
-    if (depth > 32 || out.length >= max) return;
-    let real: string;
-    try {
-      real = fs.realpathSync(d);
-    } catch {
-      return;
-    }
-    if (visited.has(real)) return;
-    visited.add(real);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (out.length >= max) return;
-      if (skippedDirs.has(e.name)) continue;
-      const full = path.join(d, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        try {
-          const st = fs.statSync(full);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch {
-          continue;
-        }
-      }
-      if (isDir) walk(full, depth + 1);
-      else if (isFile && yamlExt.test(e.name)) out.push(full);
-    }
-  };
-  walk(dir, 0);
-  return out;
+  return walkFiles(dir, { accept: (name) => yamlExt.test(name), skip: (name) => skippedDirs.has(name), max });
 }
 
 export class WorkspaceIndex implements WorkspaceResources {

@@ -10,7 +10,7 @@ import { courseNeighbours } from '../lessons/catalogModel';
 import { LessonCatalog, normaliseUri } from '../lessons/lessonCatalog';
 import { classifyHref, courseLabel, RenderedLesson, renderLesson, sectionAtLine, splitLessonHref } from './lessonRender';
 import { LessonPaneState, PaneLabels, parseLessonPaneMessage, PaneToHostMessage, RenderedMessage, DiagramsDoneMessage, HostToPaneMessage } from './messages';
-import { makeNonce, pageShell } from './security';
+import { bundledPage } from './webviewPage';
 
 export interface ShowLessonArgs {
   lessonUri: string;
@@ -186,15 +186,7 @@ export class LessonPanel implements vscode.Disposable {
     this.shown = undefined;
     this.sent.clear();
     this.cache.clear(); // image URIs belong to one webview
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    webview.html = pageShell({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      title: t('Lesson'),
-      lang: vscode.env.language,
-      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(dist, 'lesson.css')).toString()],
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'lesson.js')).toString(),
-    });
+    webview.html = bundledPage(webview, this.extensionUri, 'lesson', t('Lesson'));
   }
 
   private defaultRoots(): vscode.Uri[] {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import { isMarkdown, isMermaidFile, mermaidDiagrams } from './mermaidBlocks';
 import { parseMermaidPreviewMessage, PreviewRenderedMessage, PreviewToHostMessage, HostToPreviewMessage } from './messages';
-import { makeNonce, pageShell } from './security';
+import { bundledPage } from './webviewPage';
 
 export interface PreviewState {
   documentUri?: string;
@@ -61,15 +61,7 @@ export class MermaidPreviewPanel implements vscode.Disposable {
         const message = parseMermaidPreviewMessage(raw);
         if (message) void this.onMessage(message);
       });
-      const webview = panel.webview;
-      webview.html = pageShell({
-        cspSource: webview.cspSource,
-        nonce: makeNonce(),
-        title: t('Mermaid Preview'),
-        lang: vscode.env.language,
-        styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(root, 'mermaidPreview.css')).toString()],
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'mermaidPreview.js')).toString(),
-      });
+      panel.webview.html = bundledPage(panel.webview, this.extensionUri, 'mermaidPreview', t('Mermaid Preview'));
     } else {
       this.panel.reveal(undefined, true);
     }

@@ -3,7 +3,7 @@
  * Every custom message names who sends it. Keep this file free of runtime dependencies
  * other than vscode-languageserver-protocol types so both sides can import it.
  */
-import { RequestType, RequestType0, TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0, TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 
 /** Course position of a lesson, from front matter or a `Week N > Day N > Session N` phrase. */
 export interface CoursePosition {
@@ -73,3 +73,84 @@ export const Commands = {
 
 /** Commands a hover or diagnostic may link to; everything else is refused by the client. */
 export const HoverCommandAllowList: readonly string[] = [Commands.openLesson];
+
+/* ---------------------------------------------------------------- Labs (lessons/labs/README.md) */
+
+/** A lesson section named by a lab (`lesson`, a step's `hint`), resolved against the lesson index. */
+export interface LabSectionRef {
+  lessonUri: string;
+  sectionSlug: string;
+  /** Heading text as written; absent when the reference did not resolve. */
+  sectionTitle?: string;
+  line?: number;
+}
+
+export interface LabStepSummary {
+  id: string;
+  title: string;
+  /** The step's instructions (Markdown, Korean, as written in lab.md). */
+  instructions: string;
+  hint?: LabSectionRef;
+}
+
+/** A lab as listed for the Labs view, the quick pick and the walkthrough. */
+export interface LabSummary {
+  id: string;
+  title: string;
+  /** file: URI of the lab's source folder (`…/labs/<id>/`), where starter/ and solution/ live. */
+  labUri: string;
+  lesson?: LabSectionRef;
+  minutes?: number;
+  order: number;
+  /** Introduction (Markdown before the first step) and closing text (`## 마치며`), if any. */
+  introduction: string;
+  closing?: string;
+  /** Starter files, relative paths with `/` (e.g. `deployment.yaml`, `k8s/service.yaml`). */
+  starterFiles: string[];
+  steps: LabStepSummary[];
+}
+
+/** client → server: every lab of the indexed lesson folders, by `order` then id. */
+export const ListLabsRequest = new RequestType0<LabSummary[], void>('lessonAware/listLabs');
+
+/** Where a learner works on a lab: the lab id and the folder holding their copy of the starter files. */
+export interface LabTarget {
+  labId: string;
+  /** file: URI of the learner's folder, usually `<workspace>/labs/<id>`. */
+  folderUri: string;
+}
+
+export interface LabStepState {
+  id: string;
+  passed: boolean;
+  /** Why the step does not pass yet (localized, names file/resource/path); absent when passed. */
+  reason?: string;
+}
+
+export interface LabState extends LabTarget {
+  steps: LabStepState[];
+  passedCount: number;
+  total: number;
+  complete: boolean;
+}
+
+/** client → server: evaluate a lab now. Unknown lab → null. */
+export const LabStateRequest = new RequestType<LabTarget, LabState | null, void>('lessonAware/labState');
+
+/**
+ * client → server: the labs the client is showing. The server evaluates them after every edit of an open
+ * document and every file change inside their folders, and pushes `lessonAware/labStateChanged` when a
+ * state differs from the last one it sent. An empty list stops the watching.
+ */
+export const WatchLabsNotification = new NotificationType<{ labs: LabTarget[] }>('lessonAware/watchLabs');
+
+/** server → client: a watched lab's state changed. */
+export const LabStateChangedNotification = new NotificationType<LabState>('lessonAware/labStateChanged');
+
+/**
+ * Context keys the client sets from lab states; the walkthrough's steps complete through
+ * `onContext:<key>` (scripts/gen-walkthroughs.mjs writes the same keys into package.json).
+ */
+export function labContextKey(labId: string, stepId?: string): string {
+  return stepId === undefined ? `lessonAware.lab.${labId}.complete` : `lessonAware.lab.${labId}.step.${stepId}.done`;
+}

@@ -5,4 +5,12 @@ export const ClientCommands = {
   /** Test hooks: what the lesson pane / Mermaid preview show (not in the palette). */
   paneState: 'lessonAware.internal.paneState',
   previewState: 'lessonAware.internal.previewState',
+  /** Labs (client/src/labs/); `lessonAware.startLab` is a contract id in the protocol module. */
+  labHint: 'lessonAware.labHint',
+  resetLab: 'lessonAware.resetLab',
+  exportLabProgress: 'lessonAware.exportLabProgress',
+  openLabInstructions: 'lessonAware.openLabInstructions',
+  refreshLabs: 'lessonAware.refreshLabs',
+  /** Test hook: lab views, stored progress and the context keys set (not in the palette). */
+  labsState: 'lessonAware.internal.labsState',
 } as const;

@@ -5,6 +5,7 @@ import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptio
 import { Commands, HoverCommandAllowList } from '../../server/src/protocol';
 import { registerLessonCommands } from './commands/lessonCommands';
 import { registerMermaidCommands } from './commands/mermaidCommands';
+import { registerLabs } from './labs/registerLabs';
 import { adjustForServer, initialSettings } from './config';
 import { registerFollowCursor } from './followCursor';
 import { LessonCatalog } from './lessons/lessonCatalog';
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   registerLessonCommands(context, { getClient, panel, catalog });
   registerMermaidCommands(context, preview);
+  registerLabs(context, { client, catalog, log: (m) => output.info(m) });
   const setFollowContext = (on: boolean) => void vscode.commands.executeCommand('setContext', 'lessonAware.followCursor', on);
   context.subscriptions.push(
     panel.onDidChangeFollow(setFollowContext),

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 export interface WalkOptions {
   /** Files to keep, by name. */
   accept(name: string): boolean;
-  /** Folders (and files) to skip, by name. */
-  skip(name: string): boolean;
+  /** Folders (and files) to skip, by name (`parent` is the folder holding it). */
+  skip(name: string, parent: string): boolean;
   max: number;
   maxDepth?: number;
   /** A folder that exists but cannot be read. */
@@ -36,7 +36,7 @@ export function walkFiles(dir: string, options: WalkOptions): string[] {
     }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (out.length >= options.max) return;
-      if (options.skip(e.name)) continue;
+      if (options.skip(e.name, d)) continue;
       const full = path.join(d, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();

@@ -30,6 +30,7 @@ import { EngineOptions, RuleFinding, runRules, runRulesSliced } from './rules/en
 import type { ManifestModel } from './model/manifestModel';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
+import { wireLabs } from './labs/serverWiring';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -54,6 +55,8 @@ let markSettingsReady: () => void = () => undefined;
 const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
 /** All Kubernetes resources of the workspace folders, for cross-resource rules; re-runs diagnostics when it changes. */
 const workspace = wireWorkspaceIndex(connection, documents, services.models, (selfChanged) => refreshAllDiagnostics(selfChanged));
+/** Labs: list, state, live ticks of watched lab folders (server/src/labs). */
+const labs = wireLabs(connection, documents, { lessons: services.lessons, fieldDocs: services.fieldDocs, lang: () => lang, ready: settingsReady, workspace });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = params.locale;
@@ -106,6 +109,7 @@ function applySettings(next: LessonAwareSettings): void {
     markSettingsReady();
   }
   refreshAllDiagnostics();
+  labs.refresh();
 }
 
 function engineOptions(uri: string): EngineOptions {

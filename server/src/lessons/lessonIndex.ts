@@ -69,6 +69,11 @@ export class LessonIndex {
     return this.sorted;
   }
 
+  /** The configured lesson folders (labs are found below each one's `labs/`). */
+  configuredFolders(): readonly LessonFolder[] {
+    return this.folders;
+  }
+
   lessonByUri(uri: string): Lesson | undefined {
     return this.lessons().find((l) => l.uri === uri);
   }
@@ -153,7 +158,8 @@ export class LessonIndex {
   private listMarkdown(dir: string): string[] {
     return walkFiles(dir, {
       accept: (name) => lessonExt.test(name),
-      skip: (name) => name === 'node_modules' || name.startsWith('.'),
+      // `<folder>/labs/` holds lab material (lab.md, starter and solution files), never lessons.
+      skip: (name, parent) => name === 'node_modules' || name.startsWith('.') || (name === 'labs' && parent === dir),
       max: MAX_FILES,
       onUnreadable: (d, error) => this.warnOnce(`Lesson folder could not be read: ${d} (${error.code ?? 'error'})`),
     });

@@ -16,6 +16,8 @@ export interface EngineOptions {
   fieldDocs: FieldDocs;
   severities?: Record<string, RuleSeveritySetting>;
   workspace?: WorkspaceResources;
+  /** Report findings hidden by suppression comments too (lab checks: a suppressed finding still fails a step). */
+  ignoreSuppressions?: boolean;
   /** Called when a rule throws: the rule is skipped for that document, the others still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -50,7 +52,7 @@ export async function runRulesSliced(
 }
 
 function startRun(model: ManifestModel, options: EngineOptions) {
-  const suppressions = parseSuppressions(model.text);
+  const suppressions = parseSuppressions(options.ignoreSuppressions ? '' : model.text);
   const findings: RuleFinding[] = [];
   const active = options.rules.filter((r) => options.severities?.[r.meta.id] !== 'off');
   return {

@@ -3,7 +3,7 @@
  * `initialized`, a dynamically registered file watcher for YAML files, open documents, and a debounced
  * "index changed" callback (the server re-runs diagnostics of open documents).
  */
-import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, FileEvent, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ export interface WorkspaceWiring {
   initialize(params: InitializeParams): void;
   /** Call from onInitialized: starts the scan and registers the watcher. */
   initialized(): void;
+  /** Hears every workspace/didChangeWatchedFiles batch after the index took it (LSP allows one handler per message). */
+  onDidChangeWatchedFiles(listener: (changes: FileEvent[]) => void): void;
 }
 
 export function wireWorkspaceIndex(
@@ -58,16 +60,25 @@ export function wireWorkspaceIndex(
     }
   });
   documents.onDidClose((e) => index.closeDocument(e.document.uri));
+  const watchedFileListeners: ((changes: FileEvent[]) => void)[] = [];
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       if (!isYaml(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.fileDeleted(change.uri);
       else if (!documents.get(change.uri)) index.fileChanged(change.uri);
     }
+    for (const listener of watchedFileListeners) {
+      try {
+        listener(params.changes);
+      } catch (error) {
+        connection.console.error(`watched files listener: ${(error as Error).stack ?? error}`);
+      }
+    }
   });
 
   return {
     index,
+    onDidChangeWatchedFiles: (listener) => void watchedFileListeners.push(listener),
     initialize(params) {
       const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
       folders = uris.flatMap((u) => {

@@ -63,24 +63,25 @@ export async function copyStarterFiles(lab: LabSummary, folder: vscode.Uri, plan
   for (const file of todo.write) {
     const bytes = await vscode.workspace.fs.readFile(starterUri(lab, file));
     const target = targetUri(folder, file);
+    if (await replaceUnsavedText(target, bytes)) continue;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
     await vscode.workspace.fs.writeFile(target, bytes);
-    await replaceUnsavedText(target, bytes);
   }
   return { written: todo.write, kept: todo.kept, rejected: plan.rejected };
 }
 
 /**
- * An open editor with unsaved changes keeps its text when the file on disk changes, and the lab checks read
- * open editors first: give it the starter text and save, so editor, disk and checks agree.
+ * An open editor with unsaved changes keeps its text when the file on disk changes (and saving it later would
+ * conflict), and the lab checks read open editors first: give it the starter text and save it instead of
+ * writing the file behind its back. True when the file was written that way.
  */
-async function replaceUnsavedText(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+async function replaceUnsavedText(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-  if (!document || !document.isDirty) return;
+  if (!document || !document.isDirty) return false;
   const text = new TextDecoder('utf-8').decode(bytes);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
-  if (await vscode.workspace.applyEdit(edit)) await document.save();
+  return (await vscode.workspace.applyEdit(edit)) && (await document.save());
 }
 
 /** Opens the lab's files (first one last, so it is in front) in the first editor group. */

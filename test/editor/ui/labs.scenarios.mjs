@@ -1,0 +1,136 @@
+// UI scenarios for guided labs on the real workbench: start a lab from the command palette, see the Labs
+// view with unticked steps, fix one step by typing in the starter file, watch that step tick in the Labs
+// view, and see it ticked on the lab's walkthrough page (Help: Get Started).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { eventually } from '../../../scripts/editor/lib/workbench.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const LAB = 'harden-deployment';
+const STEP = 'block-privilege-escalation';
+
+/** Title and step titles from the lab's own front matter (the scenario follows the lab text). */
+function labFacts() {
+  const text = readFileSync(join(repo, 'lessons', 'labs', LAB, 'lab.md'), 'utf8');
+  const front = parseYaml(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)[1]);
+  const step = front.steps.find((s) => s.id === STEP);
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const walkthrough = (pkg.contributes.walkthroughs ?? []).find((w) => w.id === `lessonAware.lab.${LAB}`);
+  return { title: front.title, steps: front.steps.map((s) => s.title), stepTitle: step.title, walkthrough };
+}
+
+/** Rows of the Labs view: label, description, and whether the row shows the pass icon or the empty circle. */
+function labsRows(page) {
+  return page.evaluate(() => {
+    const pane = [...document.querySelectorAll('.sidebar .pane')].find((p) => /^\s*Labs\s*$/.test(p.querySelector('.pane-header .title')?.textContent ?? ''));
+    if (!pane) return [];
+    return [...pane.querySelectorAll('.monaco-list-row')].map((row) => ({
+      label: row.querySelector('.label-name')?.textContent ?? '',
+      description: row.querySelector('.label-description')?.textContent ?? '',
+      aria: row.getAttribute('aria-label') ?? '',
+      passed: !!row.querySelector('.codicon-pass, .codicon-pass-filled'),
+      open: !!row.querySelector('.codicon-circle-large-outline'),
+    }));
+  });
+}
+
+/** Collapses the other explorer sections so the Labs view has room for every step. */
+async function roomForLabs(wb) {
+  await wb.page.keyboard.press('Control+Shift+E');
+  const header = wb.page.locator('.sidebar .pane-header', { has: wb.page.locator('.title', { hasText: /^\s*Labs\s*$/ }) });
+  await header.waitFor({ timeout: 20_000 });
+  for (const other of await wb.page.locator('.sidebar .pane-header[aria-expanded="true"]').all()) {
+    const title = (await other.locator('.title').textContent().catch(() => '')) ?? '';
+    if (!/^\s*Labs\s*$/.test(title)) await other.click();
+  }
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+}
+
+export const scenarios = [
+  {
+    name: 'start a lab from the palette, fix a step by typing, watch it tick in the Labs view and the walkthrough',
+    async run(wb) {
+      const lab = labFacts();
+      const { page } = wb;
+      await wb.runCommand('Lesson-Aware: Start Lab');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(lab.title);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: lab.title }).first().waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Enter');
+      // The starter file opens in front; the lesson pane beside it.
+      await page.locator('.tabs-container .tab.active[data-resource-name="deployment.yaml"]').waitFor({ timeout: 30_000 });
+      await roomForLabs(wb);
+      const before = await eventually(() => labsRows(page), (rows) => {
+        const labRow = rows.find((r) => r.label === lab.title);
+        assert.ok(labRow, `lab row in ${JSON.stringify(rows)}`);
+        assert.equal(labRow.description, `0/${lab.steps.length}`);
+        for (const title of lab.steps) {
+          const row = rows.find((r) => r.label === title);
+          assert.ok(row && row.open && !row.passed, `step "${title}" unticked`);
+          assert.ok(row.description, `step "${title}" shows why it fails`);
+        }
+      }, { timeoutMs: 60_000, what: 'Labs view with unticked steps' });
+      await wb.screenshot('lab-started');
+
+      // Fix the step by typing: find `Escalation: true`, type over the match.
+      await page.locator('.tabs-container .tab[data-resource-name="deployment.yaml"]').first().click();
+      await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+      await page.keyboard.press('Control+F');
+      const find = page.locator('.find-widget textarea, .find-widget input').first();
+      await find.waitFor({ timeout: 10_000 });
+      await find.fill('Escalation: true');
+      await page.locator('.find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      await page.keyboard.type('Escalation: false');
+      await eventually(() => page.locator('.editor-instance .monaco-editor .view-lines').first().innerText(),
+        (text) => assert.match(text.replace(/\u00a0/g, ' '), /allowPrivilegeEscalation: false/), { what: 'the edit is in the editor' });
+
+      const after = await eventually(() => labsRows(page), (rows) => {
+        const step = rows.find((r) => r.label === lab.stepTitle);
+        assert.ok(step && step.passed && !step.open, `step "${lab.stepTitle}" ticked: ${JSON.stringify(step)}`);
+        assert.equal(rows.find((r) => r.label === lab.title)?.description, `1/${lab.steps.length}`);
+        assert.equal(rows.filter((r) => r.passed).length, 1, 'only that step passes');
+      }, { timeoutMs: 60_000, what: 'step ticked in the Labs view' });
+      await wb.screenshot('lab-step-ticked');
+      await page.keyboard.press('Control+S');
+
+      let walkthrough;
+      if (lab.walkthrough) walkthrough = await walkthroughTicked(wb, lab);
+
+      // Leave the window as later scenarios expect it: no lab editor, and Quick Open history without the lab
+      // copy of deployment.yaml (it has the fixture's name).
+      await wb.runCommand('View: Close All Editor Groups');
+      await wb.runCommand('Clear Editor History');
+      await page.locator('.monaco-dialog-box button', { hasText: /^Clear$/ }).click({ timeout: 5_000 }).catch(() => undefined);
+      return { before: before.length, after: after.filter((r) => r.passed).map((r) => r.label), walkthrough: walkthrough ?? 'not generated' };
+    },
+  },
+];
+
+/** Opens the lab's walkthrough (Welcome: Open Walkthrough…) and waits for the fixed step to show as done. */
+async function walkthroughTicked(wb, lab) {
+  const { page } = wb;
+  await wb.runCommand('Welcome: Open Walkthrough...');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(lab.walkthrough.title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: lab.walkthrough.title }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  const facts = await eventually(() => page.evaluate((stepId) => {
+    const steps = [...document.querySelectorAll('.getting-started-step')];
+    return steps.map((s) => ({
+      id: s.getAttribute('data-step-id') ?? '',
+      title: s.querySelector('.step-title')?.textContent ?? '',
+      done: !!s.querySelector('.codicon.complete'),
+      mine: (s.getAttribute('data-step-id') ?? '').includes(stepId),
+    }));
+  }, STEP), (steps) => {
+    const mine = steps.find((s) => s.mine);
+    assert.ok(mine, `walkthrough step for ${STEP} in ${JSON.stringify(steps)}`);
+    assert.ok(mine.done, `walkthrough step ${mine.id} ticked`);
+  }, { timeoutMs: 30_000, what: 'walkthrough step ticked' });
+  await wb.screenshot('lab-walkthrough');
+  return facts.filter((s) => s.done).map((s) => s.id);
+}

@@ -1,12 +1,13 @@
 /** Extension entry: starts the language server and wires the lesson pane, Mermaid preview, lessons tree, status and commands. */
 import * as vscode from 'vscode';
 import { initL10n, t } from './l10n';
-import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { Commands, HoverCommandAllowList } from '../../server/src/protocol';
 import { registerLessonCommands } from './commands/lessonCommands';
 import { registerMermaidCommands } from './commands/mermaidCommands';
 import { registerLabs } from './labs/registerLabs';
-import { adjustForServer, initialSettings } from './config';
+import { adjustForServer, initialSettings, watchOtherExtensions } from './config';
+import { diagnosticLinksMiddleware } from './diagnosticLinks';
 import { registerFollowCursor } from './followCursor';
 import { LessonCatalog } from './lessons/lessonCatalog';
 import { StatusItem } from './statusItem';
@@ -35,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: { enabledCommands: HoverCommandAllowList }, supportHtml: false },
     initializationOptions: { lessonAware: initialSettings() },
     middleware: {
+      // Diagnostic code links open the lesson pane at the section (the server's href names the lesson file).
+      ...diagnosticLinksMiddleware,
       workspace: {
         // hover.fieldDocs is adjusted for Red Hat YAML / Docker DX before the server sees it.
         configuration: async (params, token, next) => {
@@ -79,15 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       status.setState(e.newState);
       if (e.newState === State.Running) void catalog.list(true).then((list) => status.setLessonCount(list.length));
     }),
-    vscode.extensions.onDidChange(() => {
-      // Red Hat YAML / Docker DX installed or removed: the server re-reads its settings.
-      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('lessonAware.hover.fieldDocsWithOtherExtensions') && client?.isRunning()) {
-        void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-      }
-    }),
+    // Red Hat YAML / Docker DX installed or removed, or their settings changed: the server re-reads its settings.
+    watchOtherExtensions(getClient),
   );
   status.setState(State.Starting);
   try {

@@ -42,6 +42,9 @@ const messages = {
   labHpaTargetMismatch: { en: '{0} targets {1}, expected {2}', ko: '{0}의 scaleTargetRef가 {1} 리소스를 가리킵니다 (기대: {2})' },
   labNoneOf: { en: 'None of these passes yet: {0}', ko: '다음 중 하나를 만족해야 합니다: {0}' },
   labCheckFailed: { en: 'The check could not run: {0}', ko: '검사를 실행하지 못했습니다: {0}' },
+  codeLensFindings: { en: '⚠ {0} findings', ko: '⚠ 문제 {0}개' },
+  codeLensOneFinding: { en: '⚠ 1 finding', ko: '⚠ 문제 1개' },
+  codeLensWorstFinding: { en: 'Most severe: {0}. Opens its lesson: {1}', ko: '가장 심각한 문제: {0}. 레슨 열기: {1}' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

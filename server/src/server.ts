@@ -31,6 +31,8 @@ import type { ManifestModel } from './model/manifestModel';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
 import { wireLabs } from './labs/serverWiring';
+import { wireCodeLens } from './codeLensWiring';
+import { familiesValidatedElsewhere, severitiesForFile } from './features/schemaElsewhere';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -67,10 +69,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as { lessonAware?: unknown };
   initialSettings = normalizeSettings(init.lessonAware);
   if (!pullConfiguration) applySettings(initialSettings);
+  codeLens.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      codeLensProvider: codeLens.capability,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'lesson-aware-ls', version: '0.1.0' },
@@ -109,6 +113,7 @@ function applySettings(next: LessonAwareSettings): void {
     markSettingsReady();
   }
   refreshAllDiagnostics();
+  codeLens.refresh();
   labs.refresh();
 }
 
@@ -116,7 +121,8 @@ function engineOptions(uri: string): EngineOptions {
   return {
     rules: allRules,
     fieldDocs: services.fieldDocs,
-    severities: settings.rules,
+    // schema-* rules stay quiet in files another tool (Red Hat YAML) already validates against a schema.
+    severities: severitiesForFile(settings.rules, allRules, familiesValidatedElsewhere(uri, documents.get(uri)?.getText() ?? '', settings.diagnostics.schemaValidatedElsewhere)),
     workspace: workspace.index,
     onRuleError: (id, error) => connection.console.error(`rule ${id} failed on ${uri}: ${(error as Error).stack ?? error}`),
   };
@@ -145,6 +151,7 @@ const diagnostics = new DiagnosticsScheduler(
     },
     publish(uri, result) {
       void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.linked.map((l) => l.diagnostic) });
+      codeLens.diagnosticsPublished(uri, result.version, result.linked);
     },
   },
   25,
@@ -157,6 +164,7 @@ function refreshAllDiagnostics(skip: ReadonlySet<string> = new Set()): void {
 }
 
 services.lessons.onDidChange(() => refreshAllDiagnostics());
+const codeLens = wireCodeLens(connection, { documents, services, settings: () => settings, lang: () => lang, settingsReady });
 
 documents.onDidChangeContent((e) => {
   void settingsReady.then(() => diagnostics.schedule(e.document));

@@ -65,6 +65,8 @@ export function parseLab(text: string, id: string, options: ParseLabOptions = {}
 
   const stepsNode = top.get('steps')?.value;
   const steps: LabStep[] = [];
+  /** Every step with a title, usable or not: the body's sections are matched against these. */
+  const heads: { id: string; title: string; line: number }[] = [];
   if (!isSeq(stepsNode) || !(stepsNode as YAMLSeq).items.length) {
     problem(lineOf(top.get('steps')?.key ?? root), 'front matter needs steps: a non-empty list');
   } else {
@@ -89,13 +91,14 @@ export function parseLab(text: string, id: string, options: ParseLabOptions = {}
       const check = s.has('check')
         ? parseCheck(s.get('check')!.value, { lineOf, ruleIds, problem: (l, m) => problem(l, `step ${stepId ?? '?'}: ${m}`) })
         : undefined;
+      if (stepTitle) heads.push({ id: stepId ?? '?', title: stepTitle, line });
       if (stepId && stepTitle && check) steps.push({ id: stepId, title: stepTitle, instructions: '', ...(hint ? { hint } : {}), check, line });
     }
   }
 
   const body = splitFrontMatter(text).body;
   const sections = bodySections(body, problems);
-  matchSections(sections, steps, problem);
+  matchSections(sections, heads, problem);
   if (problems.some((p) => p.fatal) || !title) return { problems };
   const closing = sections[steps.length]?.title === closingHeading ? sections[steps.length].content : undefined;
   return {
@@ -176,7 +179,7 @@ function bodySections(body: string, problems: LabProblem[]): BodySections {
 }
 
 /** The n-th `##` heading must be the n-th step's title; one extra trailing `## 마치며` is the closing. */
-function matchSections(sections: BodySection[], steps: LabStep[], problem: (line: number, message: string, fatal?: boolean) => void): void {
+function matchSections(sections: BodySection[], steps: { id: string; title: string; line: number }[], problem: (line: number, message: string, fatal?: boolean) => void): void {
   steps.forEach((step, i) => {
     const section = sections[i];
     if (!section) problem(step.line, `step ${step.id} has no "## ${step.title}" section in the body (the n-th ## heading is the n-th step's instructions)`, false);

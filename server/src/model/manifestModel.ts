@@ -1,8 +1,10 @@
 /**
  * The parsed model of one YAML file: its documents, their flavour (Kubernetes, Compose, plain YAML)
- * and the identity of each Kubernetes resource. Built once per (uri, version) and shared by every feature.
+ * and the identity of each Kubernetes resource. Built once per (uri, version) and shared by every feature;
+ * a new version re-parses only the documents an edit touched (incrementalParse.ts).
  */
-import { Document, isMap, isScalar, LineCounter, parseAllDocuments, ParsedNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, ParsedNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import { Chunk, hasDirectiveLines, parseChunks, parseSpan, YamlOptions } from './yamlChunks';
 
 export type Flavor = 'kubernetes' | 'compose' | 'yaml';
 
@@ -26,7 +28,10 @@ export interface ManifestModel {
   /** The file's flavour: Compose when named like a Compose file or holding a Compose document. */
   flavor: Flavor;
   docs: DocModel[];
+  /** 1-based line/column of an offset; lines end at `\n` (as the suppression comments count them). */
   lineCounter: LineCounter;
+  /** How the text was split for parsing: incremental re-parse reuses the chunks an edit did not touch. */
+  chunks: Chunk[];
 }
 
 /** Compose accepts `!reset` and `!override` on any node; the Kubernetes side never uses them. */
@@ -42,29 +47,54 @@ export function isComposeFileName(uri: string): boolean {
   return composeFileName.test(decodeURIComponent(uri));
 }
 
+const yamlOptions: YamlOptions = { customTags: composeTags, uniqueKeys: false, keepSourceTokens: false };
+
 /** Parses a whole file. Never throws: parse errors stay on the documents for diagnostics to report. */
 export function parseManifest(uri: string, version: number, text: string): ManifestModel {
-  const lineCounter = new LineCounter();
-  let parsed: Document.Parsed<ParsedNode>[] = [];
+  return modelOf(uri, version, text, parseAllChunks(text));
+}
+
+/** Every chunk of `text` (one chunk when directive lines make documents depend on each other). */
+export function parseAllChunks(text: string): Chunk[] {
   try {
-    parsed = parseAllDocuments(text, {
-      lineCounter,
-      customTags: composeTags,
-      uniqueKeys: false,
-      keepSourceTokens: false,
-    }) as Document.Parsed<ParsedNode>[];
-    if (!Array.isArray(parsed)) parsed = [parsed as Document.Parsed<ParsedNode>];
+    if (hasDirectiveLines(text)) return [{ start: 0, end: text.length, docs: parseSpan(text, 0, text.length, yamlOptions) }];
+    return parseChunks(text, 0, text.length, yamlOptions).chunks;
   } catch {
-    parsed = [];
+    return [];
   }
+}
+
+/** Parses [from, to) chunk by chunk with the model's options (incremental re-parse). */
+export function parseChunkRange(text: string, from: number, to: number): { chunks: Chunk[]; toEnd: boolean } {
+  return parseChunks(text, from, to, yamlOptions);
+}
+
+/**
+ * The model of `text` from its parsed chunks. `reuse` maps a parsed document to its DocModel of the previous
+ * version when neither its content nor its offsets changed (identity-keyed caches stay valid for it).
+ */
+export function modelOf(uri: string, version: number, text: string, chunks: Chunk[], reuse?: (doc: Document.Parsed<ParsedNode>, index: number) => DocModel | undefined): ManifestModel {
   const composeByName = isComposeFileName(uri);
-  const docs: DocModel[] = parsed.map((doc, index) => describeDocument(doc, index, composeByName));
+  const docs: DocModel[] = [];
+  for (const chunk of chunks) {
+    for (const doc of chunk.docs) {
+      const index = docs.length;
+      docs.push(reuse?.(doc, index) ?? describeDocument(doc, index, composeByName));
+    }
+  }
   const flavor: Flavor = composeByName || docs.some((d) => d.flavor === 'compose')
     ? 'compose'
     : docs.some((d) => d.flavor === 'kubernetes')
       ? 'kubernetes'
       : 'yaml';
-  return { uri, version, text, flavor, docs, lineCounter };
+  return { uri, version, text, flavor, docs, lineCounter: lineCounterOf(text), chunks };
+}
+
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter;
 }
 
 function describeDocument(doc: Document.Parsed<ParsedNode>, index: number, composeByName: boolean): DocModel {
@@ -99,10 +129,16 @@ export function scalarString(node: unknown): string | undefined {
 
 /** The document that contains `offset` (the last one starting at or before it). */
 export function docAt(model: ManifestModel, offset: number): DocModel | undefined {
+  const docs = model.docs;
+  let lo = 0;
+  let hi = docs.length - 1;
   let found: DocModel | undefined;
-  for (const d of model.docs) {
-    if (d.start <= offset) found = d;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid].start <= offset) {
+      found = docs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }

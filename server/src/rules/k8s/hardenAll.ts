@@ -128,16 +128,19 @@ export function hardenAllFix(ctx: DocContext, pod: PodSpecRef, c: ContainerRef):
  * does more than the container fix (several containers, or pod-level fields).
  */
 /**
- * One "harden the whole workload" fix per pod spec node: every container finding of the pod offers the same
- * fix, so it is built once per parse (building it per finding was quadratic in the number of containers).
+ * One "harden the whole workload" fix per pod spec node and model version: every container finding of the pod
+ * offers the same fix, so it is built once (building it per finding was quadratic in the number of containers).
+ * Keyed by the model too: an unchanged document of a newer version keeps its nodes at moved offsets.
  */
-const workloadFixes = new WeakMap<object, { fix: Fix | undefined }>();
+const workloadFixes = new WeakMap<object, WeakMap<object, { fix: Fix | undefined }>>();
 
 export function hardenWorkloadFix(ctx: DocContext, pod: PodSpecRef): Fix | undefined {
-  const cached = workloadFixes.get(pod.node);
+  let perModel = workloadFixes.get(ctx.model);
+  if (!perModel) workloadFixes.set(ctx.model, (perModel = new WeakMap()));
+  const cached = perModel.get(pod.node);
   if (cached) return cached.fix;
   const fix = buildWorkloadFix(ctx, pod);
-  workloadFixes.set(pod.node, { fix });
+  perModel.set(pod.node, { fix });
   return fix;
 }
 

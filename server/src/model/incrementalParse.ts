@@ -1,0 +1,95 @@
+/**
+ * A new version of a file from the previous model: only the chunks (documents) an edit touched are parsed
+ * again; the documents after the edit are reused with their offsets moved by the edit's length change, the
+ * documents before it are reused as they are. The result equals a whole-file parse (test/unit/incrementalParse).
+ *
+ * Ownership: the previous model's reused documents are moved in place, so the previous model must not be
+ * used for offsets afterwards. DocumentModelCache keeps one model per URI and replaces it; a diagnostics run
+ * of an older version notices the newer version before it touches the model again.
+ */
+import { DocModel, ManifestModel, modelOf, parseChunkRange, parseManifest } from './manifestModel';
+import { Chunk, hasDirectiveLines, isSeparatorAt, shiftDocument } from './yamlChunks';
+
+/** The part of the text an edit replaced: [start, oldEnd) of the old text is [start, newEnd) of the new one. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The smallest single change turning `before` into `after` (common prefix and suffix), undefined if equal. */
+export function diffTexts(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** Where an offset of the old text is in the new text (offsets inside the replaced part move to its end). */
+export function mapOffset(change: TextChange | undefined, offset: number): number {
+  if (!change || offset <= change.start) return offset;
+  if (offset >= change.oldEnd) return offset + change.newEnd - change.oldEnd;
+  return change.newEnd;
+}
+
+/** The model of `text` at `version`, re-parsing only what changed since `prev`. */
+export function updateManifest(prev: ManifestModel, version: number, text: string): ManifestModel {
+  const change = diffTexts(prev.text, text);
+  if (!change) return { ...prev, version };
+  if (prev.chunks.length === 0 || hasDirectiveLines(prev.text) || hasDirectiveLines(text)) return parseManifest(prev.uri, version, text);
+  const chunks = prev.chunks;
+  const first = firstAffected(prev.text, chunks, change.start);
+  const last = chunkIndexAt(chunks, change.oldEnd);
+  const delta = change.newEnd - change.oldEnd;
+  const regionEnd = last + 1 < chunks.length ? chunks[last + 1].start + delta : text.length;
+  // The chunk after the region must still start a document in the new text (a safety net: the edit ended before it).
+  if (regionEnd < text.length && !(text.charCodeAt(regionEnd - 1) === 10 && isSeparatorAt(text, regionEnd))) {
+    return parseManifest(prev.uri, version, text);
+  }
+  const region = parseChunkRange(text, chunks[first].start, regionEnd);
+  const after: Chunk[] = [];
+  if (!region.toEnd) {
+    for (let i = last + 1; i < chunks.length; i++) {
+      const c = chunks[i];
+      for (const d of c.docs) shiftDocument(d, delta);
+      after.push({ start: c.start + delta, end: c.end + delta, docs: c.docs });
+    }
+  }
+  const next = [...chunks.slice(0, first), ...region.chunks, ...after];
+  // Documents before the edit keep their DocModel (same offsets, same index): identity-keyed caches stay valid.
+  const unchanged = new Map<unknown, DocModel>();
+  let kept = 0;
+  for (let i = 0; i < first; i++) kept += chunks[i].docs.length;
+  for (let i = 0; i < kept; i++) unchanged.set(prev.docs[i].doc, prev.docs[i]);
+  return modelOf(prev.uri, version, text, next, (doc, index) => {
+    const d = unchanged.get(doc);
+    return d && d.index === index ? d : undefined;
+  });
+}
+
+/** Index of the chunk containing `offset` (the last chunk starting at or before it). */
+function chunkIndexAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The first chunk an edit at `offset` can change: the chunk containing it, or the one before when the edit
+ * touches the chunk's `---` line or the line break before it (the separator may stop being one).
+ */
+function firstAffected(text: string, chunks: readonly Chunk[], offset: number): number {
+  const i = chunkIndexAt(chunks, offset);
+  if (i === 0) return 0;
+  const lineEnd = text.indexOf('\n', chunks[i].start);
+  const separatorEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+  return offset <= separatorEnd ? i - 1 : i;
+}

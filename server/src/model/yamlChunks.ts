@@ -1,0 +1,112 @@
+/**
+ * A YAML file as a list of separately parsed chunks, so an edit re-parses only the documents it touched.
+ *
+ * A chunk starts at offset 0 or at a `---` line (column 0, then a space, tab, line break or the end), and runs
+ * to the next such line. The `yaml` lexer treats those lines as document starts in every context with one
+ * exception: a quoted scalar whose closing quote is missing from the chunk (the lexer searches the rest of the
+ * whole input for it). A chunk whose parse reports a missing closing quote is therefore parsed again together
+ * with everything after it, exactly as a whole-file parse would see it. Files with `%` directive lines are
+ * parsed as one chunk (directives carry state across documents). Parsed nodes carry absolute file offsets
+ * (the parser starts counting at the chunk's offset), so consumers never see chunk-relative offsets.
+ */
+import { Composer, Document, Parser, ParsedNode, ParseOptions, DocumentOptions, SchemaOptions, isAlias, isCollection, isPair, isScalar, Node } from 'yaml';
+
+export type ParsedDoc = Document.Parsed<ParsedNode>;
+
+export interface Chunk {
+  /** [start, end) offsets in the file; `end` is the next chunk's start or the text length. */
+  start: number;
+  end: number;
+  docs: ParsedDoc[];
+}
+
+export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
+
+/** Offsets in [from, to) of every line that starts a document (`---` at column 0, then whitespace or the end). */
+export function documentStartLines(text: string, from = 0, to = text.length): number[] {
+  const starts: number[] = [];
+  let i = from;
+  if (i > 0 && text.charCodeAt(i - 1) !== 10) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return starts;
+    i = nl + 1;
+  }
+  while (i < to) {
+    if (isSeparatorAt(text, i)) starts.push(i);
+    const next = text.indexOf('\n---', i);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return starts;
+}
+
+/** Whether a document-start line begins at `offset` (which must be a line start). */
+export function isSeparatorAt(text: string, offset: number): boolean {
+  if (!text.startsWith('---', offset)) return false;
+  const c = text.charCodeAt(offset + 3);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Directive lines (`%YAML`, `%TAG`, …) make documents depend on what came before them. */
+export function hasDirectiveLines(text: string): boolean {
+  return text.startsWith('%') || text.includes('\n%');
+}
+
+/** Parses [start, end) of `text` as a YAML stream whose nodes carry absolute offsets. */
+export function parseSpan(text: string, start: number, end: number, options: YamlOptions): ParsedDoc[] {
+  const parser = new Parser();
+  parser.offset = start;
+  const composer = new Composer(options);
+  return Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[];
+}
+
+/** The lexer looked past this chunk for a closing quote: only a parse to the end of the file is exact. */
+export function missesClosingQuote(docs: readonly ParsedDoc[]): boolean {
+  return docs.some((d) => d.errors.some((e) => e.code === 'MISSING_CHAR' && /closing .quote/.test(e.message)));
+}
+
+/**
+ * Parses the text from `from` (a chunk start) to `to` (a chunk start or the text length) chunk by chunk.
+ * The caller parses files with directive lines as one span instead (see hasDirectiveLines).
+ * `toEnd` is true when a chunk had to be parsed to the end of the file (everything after `from` is covered).
+ */
+export function parseChunks(text: string, from: number, to: number, options: YamlOptions): { chunks: Chunk[]; toEnd: boolean } {
+  const chunks: Chunk[] = [];
+  const starts = documentStartLines(text, from, to);
+  if (starts[0] !== from) starts.unshift(from);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : to;
+    const docs = parseSpan(text, start, end, options);
+    if (end < text.length && missesClosingQuote(docs)) {
+      chunks.push({ start, end: text.length, docs: parseSpan(text, start, text.length, options) });
+      return { chunks, toEnd: true };
+    }
+    chunks.push({ start, end, docs });
+  }
+  return { chunks, toEnd: to >= text.length };
+}
+
+/** Moves every offset of a parsed document by `delta` (the text before it grew or shrank). */
+export function shiftDocument(doc: ParsedDoc, delta: number): void {
+  if (delta === 0) return;
+  shiftRange(doc.range, delta);
+  for (const e of doc.errors) shiftRange(e.pos, delta);
+  for (const w of doc.warnings) shiftRange(w.pos, delta);
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (isCollection(node) || isScalar(node) || isAlias(node)) shiftRange((node as Node).range, delta);
+    if (isCollection(node)) for (const item of node.items) stack.push(item);
+  }
+}
+
+function shiftRange(range: number[] | null | undefined, delta: number): void {
+  if (!range) return;
+  for (let i = 0; i < range.length; i++) range[i] += delta;
+}

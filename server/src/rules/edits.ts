@@ -51,9 +51,10 @@ export function blockLines(entries: Entries, indent: string, eol: string): strin
   return body.split('\n').map((l) => `${indent}${l}${eol}`).join('');
 }
 
+/** `k: v, k2: {a: [b]}` on one line (no line width: a long nested value must not wrap inside a flow map). */
 function flowEntries(entries: Entries): string {
   return Object.entries(entries)
-    .map(([k, v]) => `${k}: ${stringify(v, { flow: true } as never).trim()}`)
+    .map(([k, v]) => `${k}: ${stringify(v, { flow: true, lineWidth: 0 }).trim()}`)
     .join(', ');
 }
 

@@ -2,10 +2,11 @@
  * CX01–CX03: Compose checks across services of one Compose file: `service_healthy` on a service without a
  * healthcheck, references to undefined services/networks/volumes/secrets/configs, duplicate host ports.
  */
-import type { Node } from 'yaml';
-import { isScalar } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { deref, healthcheckState as composeHealthcheckState } from '../compose/composeModel';
 import type { DocContext, Rule } from '../types';
-import { get, getIn, items, keyRange, keys, num, pairOf, rangeOf, scalar, str } from '../yamlNodes';
+import { get, getIn, items, keyRange, keys, num, pairOf, rangeOf, str } from '../yamlNodes';
 
 interface ComposeService {
   name: string;
@@ -24,14 +25,12 @@ function servicesOf(ctx: DocContext): ComposeService[] {
 
 const sameFileRelated = (ctx: DocContext, range: [number, number], en: string, ko: string) => ({ uri: ctx.model.uri, text: ctx.model.text, start: range[0], end: range[1], message: { en, ko } });
 
-function healthcheckState(service: Node): 'none' | 'disabled' | 'ok' {
-  const hc = get(service, 'healthcheck');
-  if (!hc) return 'none';
-  if (scalar(get(hc, 'disable')) === true) return 'disabled';
-  const test = get(hc, 'test');
-  const first = str(items(test)[0]) ?? str(test);
-  if (first === 'NONE') return 'disabled';
-  return 'ok';
+/** Healthcheck of a service as Compose resolves it (merge keys, aliases, `!reset`): the same view the C-rules use. */
+function healthcheckState(ctx: DocContext, service: ComposeService): 'none' | 'disabled' | 'ok' {
+  const node = deref(service.node, ctx.yaml);
+  if (!isMap(node)) return 'none';
+  const state = composeHealthcheckState({ name: service.name, node: node as YAMLMap<Node, Node | null>, keyNode: node }, ctx);
+  return state === 'enabled' ? 'ok' : state === 'disabled' ? 'disabled' : 'none';
 }
 
 export const composeHealthyDependencyWithoutHealthcheck: Rule = {
@@ -60,7 +59,7 @@ export const composeHealthyDependencyWithoutHealthcheck: Rule = {
         if (str(condNode) !== 'service_healthy') continue;
         const target = services.find((t) => t.name === dep);
         if (!target) continue; // CX02 reports it
-        const state = healthcheckState(target.node);
+        const state = healthcheckState(ctx, target);
         if (state === 'ok') continue;
         const range = rangeOf(condNode);
         if (!range) continue;

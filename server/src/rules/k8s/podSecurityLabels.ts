@@ -87,7 +87,10 @@ export const pssLabelInvalid: Rule = {
       if (!valueRange) continue;
       if (suffix.endsWith('-version')) {
         if (value === 'latest' || /^v\d+\.\d+$/.test(value)) continue;
-        const fixed = value.trim().toLowerCase() === 'latest' ? 'latest' : /^v?\d+\.\d+$/.test(value.trim()) ? `v${value.trim().replace(/^v/, '')}` : undefined;
+        // A plain `1.30` is the number 1.3 to YAML: read the version as written, not as parsed.
+        const written = ctx.model.text.slice(valueRange[0], valueRange[1]).trim();
+        const source = /^["']/.test(written) ? value.trim() : written;
+        const fixed = source.toLowerCase() === 'latest' ? 'latest' : /^v?\d+\.\d+$/.test(source) ? `v${source.replace(/^v/, '')}` : undefined;
         const edit = fixed && valueNode && !/^["']/.test(ctx.model.text.slice(valueRange[0], valueRange[1])) ? replaceNode(valueNode, fixed) : undefined;
         ctx.report({ start: valueRange[0], end: valueRange[1], args: [key, `"${value}"`, 'latest or vMAJOR.MINOR (v1.30)'], lessonPath, fixes: edit ? [{ title: { en: `Use ${fixed}`, ko: `${fixed} 사용` }, edits: [edit], preferred: true }] : [] });
         continue;

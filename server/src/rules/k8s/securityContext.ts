@@ -30,12 +30,14 @@ function setFlag(ctx: DocContext, c: ContainerRef, key: string, value: boolean):
 
 /**
  * When a fix removes what made privilege escalation implied (privileged, SYS_ADMIN), the container would then
- * lack allowPrivilegeEscalation: also insert `allowPrivilegeEscalation: false` when the key is absent.
+ * lack allowPrivilegeEscalation, or keep the `true` that privileged/SYS_ADMIN required: insert
+ * `allowPrivilegeEscalation: false` when the key is absent, turn an explicit `true` into `false`.
  */
 function escalationOffEdits(ctx: DocContext, c: ContainerRef, stillImplied: (c: ContainerRef) => boolean): (OffsetEdit | undefined)[] {
-  const sc = securityContextOf(c.node);
-  if (get(sc, 'allowPrivilegeEscalation') !== undefined || stillImplied(c)) return [];
-  return [ensureEntries(ctx.model.text, c.node, ['securityContext'], { allowPrivilegeEscalation: false })];
+  const current = get(securityContextOf(c.node), 'allowPrivilegeEscalation');
+  if (stillImplied(c)) return [];
+  if (current === undefined) return [ensureEntries(ctx.model.text, c.node, ['securityContext'], { allowPrivilegeEscalation: false })];
+  return bool(current) === true ? [replaceNode(current, 'false')] : [];
 }
 
 /** Whether escalation stays implied once privileged is false (a SYS_ADMIN or ALL capability is still added). */

@@ -5,6 +5,8 @@ export const ClientCommands = {
   /** Test hooks: what the lesson pane / Mermaid preview show (not in the palette). */
   paneState: 'lessonAware.internal.paneState',
   previewState: 'lessonAware.internal.previewState',
+  /** Test hook: server pid, state, crash counts and the crash messages shown (client/src/serverLifecycle.ts). */
+  serverState: 'lessonAware.internal.serverState',
   /** Labs (client/src/labs/); `lessonAware.startLab` is a contract id in the protocol module. */
   labHint: 'lessonAware.labHint',
   resetLab: 'lessonAware.resetLab',

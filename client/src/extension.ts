@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { initL10n, t } from './l10n';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { Commands, HoverCommandAllowList } from '../../server/src/protocol';
+import { HoverCommandAllowList } from '../../server/src/protocol';
 import { registerLessonCommands } from './commands/lessonCommands';
 import { registerMermaidCommands } from './commands/mermaidCommands';
 import { registerLabs } from './labs/registerLabs';
@@ -15,6 +15,7 @@ import { LessonsTreeProvider } from './views/lessonsTree';
 import { LessonPanel } from './webviews/lessonPanel';
 import { MermaidPreviewPanel } from './webviews/mermaidPanel';
 import { ClientCommands } from './clientCommands';
+import { ServerLifecycle, serverExecArgv } from './serverLifecycle';
 
 let client: LanguageClient | undefined;
 
@@ -22,8 +23,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   initL10n(context);
   const output = vscode.window.createOutputChannel('Lesson-Aware Infra', { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // Crash recovery: restart policy, the restart command and the test hook (serverLifecycle.ts).
+  const lifecycle = new ServerLifecycle((m) => output.info(m));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverExecArgv(context.extensionMode) } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
@@ -35,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     markdown: { isTrusted: { enabledCommands: HoverCommandAllowList }, supportHtml: false },
     initializationOptions: { lessonAware: initialSettings() },
+    errorHandler: lifecycle.errorHandler,
     middleware: {
       // Diagnostic code links open the lesson pane at the section (the server's href names the lesson file).
       ...diagnosticLinksMiddleware,
@@ -61,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusItem(catalog);
   const tree = new LessonsTreeProvider(catalog);
   context.subscriptions.push(output, catalog, panel, preview, status, panel.registerSerializer(), registerFollowCursor(panel, getClient));
+  context.subscriptions.push(lifecycle.attach(client, () => status.describe()));
   context.subscriptions.push(vscode.window.registerTreeDataProvider(LessonsTreeProvider.viewId, tree));
 
   registerLessonCommands(context, { getClient, panel, catalog });
@@ -69,10 +74,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const setFollowContext = (on: boolean) => void vscode.commands.executeCommand('setContext', 'lessonAware.followCursor', on);
   context.subscriptions.push(
     panel.onDidChangeFollow(setFollowContext),
-    vscode.commands.registerCommand(Commands.restartServer, async () => {
-      if (!client) return;
-      await client.restart();
-    }),
     vscode.commands.registerCommand(ClientCommands.refreshLessons, () => tree.refresh()),
     vscode.commands.registerCommand(ClientCommands.toggleFollowCursor, () => panel.setFollow(!panel.following)),
     // Read-only state for the editor-tier tests (not contributed to the palette).

@@ -46,10 +46,15 @@ export class StatusItem implements vscode.Disposable {
         item.tooltip = t('Lesson-Aware Infra: language server starting…');
         break;
       default:
-        item.text = `$(error) ${t('Lessons')}`;
+        item.text = `$(error) ${t('Lessons: stopped — click to restart')}`;
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
         item.tooltip = t('Lesson-Aware Infra: language server stopped. Click to restart it.');
     }
+  }
+
+  /** Text and tooltip as shown (the editor-tier test hook reports them). */
+  describe(): { text: string; tooltip: string } {
+    return { text: this.item.text, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : '' };
   }
 
   dispose(): void {

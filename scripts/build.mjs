@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWalkthroughMedia } from './lib/labWalkthroughs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -50,4 +51,11 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+// The Markdown the labs' walkthrough steps show (package.json walkthroughs point at dist/walkthroughs/).
+try {
+  writeWalkthroughMedia(root);
+} catch (error) {
+  console.error(`build: walkthrough pages: ${error.message}`);
+  process.exit(1);
 }

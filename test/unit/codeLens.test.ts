@@ -17,6 +17,7 @@ const course = [
       '---', 'week: 2', 'day: 3', 'session: 8', '---', '# 오케스트레이션',
       '## 보안 강화 배포', '```yaml', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: a}', 'spec:', '  template:', '    spec:',
       '      containers:', '      - name: a', '        image: a:1', '```',
+      '## Deployment와 ReplicaSet', 'Deployment는 ReplicaSet을 관리합니다.', '```yaml', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: b}', 'spec:', '  replicas: 2', '```',
       '## 서비스 디스커버리', '<!-- lesson-aware: fields=Service: -->', 'Service는 Pod 앞의 고정 주소입니다.',
       '## 컨테이너 보안', '<!-- lesson-aware: fields=securityContext, rules=k8s-run-as-non-root -->', 'root로 실행하지 마세요.',
     ].join('\n'),
@@ -58,7 +59,8 @@ test('multi-document file: a lens above each resource, none for plain, list or b
   assert.deepEqual(
     lenses.map((l) => [l.kind, multiDoc.slice(l.start, l.end), l.title]),
     [
-      ['lesson', 'apiVersion', '📖 W2D3S8 › 보안 강화 배포'],
+      // Both sections use a Deployment in their examples; the one whose heading names the kind explains it.
+      ['lesson', 'apiVersion', '📖 W2D3S8 › Deployment와 ReplicaSet'],
       ['lesson', 'apiVersion', '📖 W2D3S8 › 서비스 디스커버리'],
     ],
   );
@@ -66,7 +68,7 @@ test('multi-document file: a lens above each resource, none for plain, list or b
   assert.equal(lenses[0].start, multiDoc.indexOf('apiVersion: apps/v1'));
   assert.equal(lenses[1].start, multiDoc.indexOf('apiVersion: v1'));
   assert.deepEqual(lenses[1].args, { lessonUri: 'file:///course/w2.md', sectionSlug: '서비스-디스커버리', line: course[0].sections.find((s) => s.slug === '서비스-디스커버리')!.line });
-  assert.match(lenses[0].tooltip, /^Open lesson: Week 2 › Day 3 › Session 8 › 보안 강화 배포$/);
+  assert.match(lenses[0].tooltip, /^Open lesson: Week 2 › Day 3 › Session 8 › Deployment와 ReplicaSet$/);
   assert.deepEqual(resourceAnchors(model).map((a) => a.key), ['k8s:0:Deployment', 'k8s:1:Service']);
 });
 

@@ -121,9 +121,20 @@ function bestLink(model: ManifestModel, anchor: ResourceAnchor, ctx: CodeLensCon
   if (!memo) bestLinkMemo.set(ctx.corpus, (memo = new Map()));
   const key = `${query.flavor}|${query.apiVersion ?? ''}|${query.kind ?? ''}|${query.gen.join('.')}`;
   if (memo.has(key)) return memo.get(key);
-  const link = rankLinks(ctx.corpus, query, 1)[0];
+  const link = pickForKind(rankLinks(ctx.corpus, query, 10), query.kind);
   memo.set(key, link);
   return link;
+}
+
+/**
+ * Many sections use a kind in their examples and rank alike for it; among those within a hair of the best,
+ * the one whose heading names the kind (`Deployment spec.replicas: …`) is the one that explains it.
+ */
+function pickForKind(links: readonly LessonLink[], kind: string | undefined): LessonLink | undefined {
+  const [best] = links;
+  if (!best || !kind) return best;
+  const named = new RegExp(`(^|[^A-Za-z])${kind}([^A-Za-z]|$)`);
+  return links.find((l) => l.score >= best.score - 0.05 && named.test(l.sectionTitle)) ?? best;
 }
 
 export function codeLenses(model: ManifestModel, ctx: CodeLensContext): LessonLens[] {

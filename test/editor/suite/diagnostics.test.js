@@ -36,7 +36,11 @@ describe('diagnostics on a Deployment that may run as root', function () {
     assert.equal(finding.source, 'lesson-aware');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
     assert.ok(typeof finding.code === 'object' && finding.code.target, 'code carries codeDescription.href (code.target)');
-    assert.match(finding.code.target.toString(), /\.md(#|%23)/, 'the link points at a lesson section');
+    // The client turns the server's `<lesson>.md#<slug>` href into a link that opens the lesson pane there.
+    assert.equal(finding.code.target.scheme, 'command');
+    const [args] = JSON.parse(finding.code.target.query);
+    assert.match(args.lessonUri, /\.md$/, 'the link points at a lesson');
+    assert.ok(args.sectionSlug, 'and at a section of it');
   });
 
   it('offers "Open lesson", a quick fix and "Disable" actions', async () => {

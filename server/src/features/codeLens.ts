@@ -99,7 +99,7 @@ export function summarizeFindings(anchors: readonly ResourceAnchor[], linked: re
   const ordered = [...linked].sort((a, b) => a.finding.start - b.finding.start);
   for (const { finding, lesson } of ordered) {
     if (!lesson || finding.severity === 'hint') continue;
-    const anchor = anchors.find((a) => finding.start >= a.bodyStart && finding.start < a.bodyEnd);
+    const anchor = anchorAt(anchors, finding.start);
     if (!anchor) continue;
     const current = summaries.get(anchor.key);
     const candidate = { severity: finding.severity, title: finding.meta.title, lesson };
@@ -112,15 +112,28 @@ export function summarizeFindings(anchors: readonly ResourceAnchor[], linked: re
   return summaries;
 }
 
+/** The anchor whose body holds `offset` (anchors are in file order and do not overlap). */
+function anchorAt(anchors: readonly ResourceAnchor[], offset: number): ResourceAnchor | undefined {
+  let lo = 0;
+  let hi = anchors.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid].bodyStart <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const candidate = anchors[hi];
+  return candidate && offset < candidate.bodyEnd ? candidate : undefined;
+}
+
 /** The best lesson per (corpus, query): every Deployment of a file ranks once. */
 const bestLinkMemo = new WeakMap<LinkCorpus, Map<string, LessonLink | undefined>>();
 
 function bestLink(model: ManifestModel, anchor: ResourceAnchor, ctx: CodeLensContext): LessonLink | undefined {
-  const { query } = fieldQuery(model, anchor.doc, anchor.path, ctx.fieldDocs);
   let memo = bestLinkMemo.get(ctx.corpus);
   if (!memo) bestLinkMemo.set(ctx.corpus, (memo = new Map()));
-  const key = `${query.flavor}|${query.apiVersion ?? ''}|${query.kind ?? ''}|${query.gen.join('.')}`;
+  const key = `${model.flavor}|${anchor.doc.apiVersion ?? ''}|${anchor.doc.kind ?? ''}|${anchor.path.join('.')}`;
   if (memo.has(key)) return memo.get(key);
+  const { query } = fieldQuery(model, anchor.doc, anchor.path, ctx.fieldDocs);
   const link = pickForKind(rankLinks(ctx.corpus, query, 10), query.kind);
   memo.set(key, link);
   return link;

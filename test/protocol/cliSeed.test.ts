@@ -86,7 +86,9 @@ test('text format: file:line:col  severity  rule-id  message  📘 breadcrumb, a
   assert.match(r.stdout, /^example-1\.yaml:\d+:\d+ {2}warning {2}x-hpa-target-has-replicas {2}Deployment "web-frontend" sets replicas: 10/m);
   assert.match(r.stdout, /^\d+ problems \(\d+ errors?, \d+ warnings?, \d+ information, \d+ hints?\) in 3 files$/m);
   const ko = cli(['check', '.', '--locale', 'ko']);
-  assert.match(ko.stdout, /오류 {2}x-pss-enforce-violation {2}Deployment\/api-gateway: Namespace "ecommerce-backend"/);
+  assert.match(ko.stdout, /오류 {2}x-pss-enforce-violation {2}Deployment\/api-gateway: 네임스페이스 "ecommerce-backend"\(pod-security enforce: \w+\)에서 Pod 생성이 거부됩니다\. 위반 항목: /);
+  // The particle after an interpolated value is chosen when the message is filled: 10 (십) takes 이.
+  assert.match(ko.stdout, /경고 {2}x-hpa-target-has-replicas {2}Deployment "web-frontend"에 replicas: 10이 설정되어 있지만 HorizontalPodAutoscaler "frontend-hpa"가 /);
 });
 
 test('exit codes: --fail-on thresholds, --rules overrides (YAML and JSON), usage and input errors', () => {

@@ -6,7 +6,7 @@ import { evaluateCheck, CheckResult } from '../../server/src/labs/evaluateCheck'
 import { formatPath, parseFieldPath } from '../../server/src/labs/fieldPath';
 import type { LabFiles } from '../../server/src/labs/labFileSet';
 import type { LabCheck } from '../../server/src/labs/labModel';
-import { fixParticles } from '../../server/src/labs/labReasons';
+import { reason } from '../../server/src/labs/labReasons';
 import { parseBound, parseComposeBytes } from '../../server/src/labs/quantities';
 import { parseLab } from '../../server/src/labs/parseLab';
 import { fieldDocs } from '../helpers/ruleHarness';
@@ -79,7 +79,7 @@ test('rule: a suppression comment hides the diagnostic but does not tick the ste
   const suppressed = deployment(`        # lesson-aware-disable-next-line k8s-run-as-non-root\n${plain}`);
   fails('rule: k8s-run-as-non-root\nfile: deployment.yaml', { 'deployment.yaml': suppressed }, /\[k8s-run-as-non-root\] \(a suppression comment hides it, but only fixing it passes the step\)$/);
   const wholeFile = `# lesson-aware-disable k8s-run-as-non-root\n${deployment(plain)}`;
-  fails('rule: k8s-run-as-non-root\nfile: deployment.yaml', { 'deployment.yaml': wholeFile }, /억제 주석으로 숨겨도 단계는 통과하지 않습니다/, 'ko');
+  fails('rule: k8s-run-as-non-root\nfile: deployment.yaml', { 'deployment.yaml': wholeFile }, /억제 주석으로 가려도 단계를 통과하려면 직접 고쳐야 합니다/, 'ko');
 });
 
 test('noFindings: counts findings at or above the severity', () => {
@@ -115,7 +115,7 @@ test('field equals / oneOf / matches / contains: YAML values, failing reasons sh
   passes('field: spec.replicas\nkind: Deployment\nequals: 2', files);
   passes('field: spec.template.spec.containers[0].securityContext.runAsNonRoot\nkind: Deployment\nequals: true', files);
   fails('field: spec.template.spec.containers[0].securityContext.runAsNonRoot\nkind: Deployment\nequals: false', files, 'd.yaml, Deployment/web: spec.template.spec.containers[0].securityContext.runAsNonRoot is true, expected false');
-  fails('field: spec.replicas\nkind: Deployment\nequals: 3', files, 'd.yaml, Deployment/web: spec.replicas 값이 다릅니다 (기대: 3, 현재: 2)', 'ko');
+  fails('field: spec.replicas\nkind: Deployment\nequals: 3', files, 'd.yaml, Deployment/web: spec.replicas 값이 다릅니다 (기댓값: 3, 현재: 2)', 'ko');
   passes('field: spec.template.spec.containers[].securityContext.capabilities.drop\nkind: Deployment\nequals: [ALL]', files);
   passes('field: spec.replicas\nkind: Deployment\noneOf: [2, 3]', files);
   fails('field: spec.replicas\nkind: Deployment\noneOf: [3, 4]', files, 'd.yaml, Deployment/web: spec.replicas is 2, expected one of 3, 4');
@@ -227,7 +227,7 @@ test('count: resources of a kind in range, with the expectation in the reason', 
   passes('count: Deployment\nequals: 1', files);
   passes('count: Service\nmin: 1\nmax: 1', files);
   fails('count: NetworkPolicy\nmin: 1', files, 'the lab folder: 0 NetworkPolicy resource(s), expected at least 1');
-  fails('count: Deployment\nfile: a.yaml\nmax: 0', files, 'a.yaml: Deployment 리소스가 1개입니다 (기대: 0개 이하)', 'ko');
+  fails('count: Deployment\nfile: a.yaml\nmax: 0', files, 'a.yaml: Deployment 리소스가 1개입니다 (기댓값: 0개 이하)', 'ko');
 });
 
 const service = (selector: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n${selector}\n  ports:\n    - port: 80\n`;
@@ -282,11 +282,12 @@ test('all / any: every sub-check, or at least one; reasons of the first failing 
   fails('any:\n  - field: spec.replicas\n    kind: Deployment\n    equals: 9\n  - count: Service\n    min: 1', files, 'None of these passes yet: d.yaml, Deployment/web: spec.replicas is 2, expected 9 | the lab folder: 0 Service resource(s), expected at least 1');
 });
 
-test('Korean particles follow the word before them when it can be told, else both forms stay', () => {
-  assert.equal(fixParticles('deployment.yaml을(를) 찾을 수 없습니다'), 'deployment.yaml을 찾을 수 없습니다');
-  assert.equal(fixParticles('파일을(를) 찾을 수 없습니다'), '파일을 찾을 수 없습니다');
-  assert.equal(fixParticles('서비스을(를) 고르세요'), '서비스를 고르세요');
-  assert.equal(fixParticles('포트 8080이(가) 열림'), '포트 8080이 열림');
-  assert.equal(fixParticles('포트 2이(가) 열림'), '포트 2가 열림');
-  assert.equal(fixParticles('drop이(가) 없음'), 'drop이(가) 없음');
+test('Korean reasons choose the particle after a file name by how it is read (koParticles.ts)', () => {
+  assert.equal(reason('ko', 'labFileMissing', 'deployment.yaml'), 'deployment.yaml을 찾을 수 없습니다');
+  assert.equal(reason('ko', 'labFileMissing', 'compose.yml'), 'compose.yml을 찾을 수 없습니다');
+  assert.equal(reason('ko', 'labFileMissing', 'labs/api'), 'labs/api를 찾을 수 없습니다');
+  assert.equal(reason('ko', 'labFileMissing', 'web-2'), 'web-2를 찾을 수 없습니다');
+  assert.equal(reason('ko', 'labFileMissing', 'web-1'), 'web-1을 찾을 수 없습니다');
+  assert.equal(reason('ko', 'labFileMissing', '…'), '…을(를) 찾을 수 없습니다');
+  assert.equal(reason('en', 'labFileMissing', 'deployment.yaml'), 'deployment.yaml not found');
 });

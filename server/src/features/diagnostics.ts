@@ -4,6 +4,7 @@ import { Lang } from '../i18n';
 import type { LinkCorpus } from '../lessons/linkCorpus';
 import { ManifestModel, docAt } from '../model/manifestModel';
 import { LineIndex, lineIndexFor } from '../model/positions';
+import { fillTemplate } from '../messageTemplate';
 import type { LessonLink } from '../protocol';
 import { RuleFinding } from '../rules/engine';
 import { lessonForFinding } from '../rules/ruleLessons';
@@ -33,7 +34,7 @@ const severityMap: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function localize(text: Localized, lang: Lang, args: readonly string[] = []): string {
-  return text[lang].replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+  return fillTemplate(text[lang], args);
 }
 
 /** Lesson links per corpus, keyed by rule and the field it is about: the same rule on the same field links the same. */

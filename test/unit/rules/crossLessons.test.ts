@@ -20,7 +20,7 @@ test('cross rule metadata: x- ids, unique, catalog number in anchors, both langu
     assert.ok(r.meta.anchors?.some((a) => /^(X|CX)\d\d/.test(a)), `${r.meta.id} names its catalog number`);
     for (const field of ['title', 'message', 'help'] as const) {
       assert.ok(r.meta[field].en.trim() && r.meta[field].ko.trim(), `${r.meta.id} ${field}`);
-      const ph = (s: string) => [...s.matchAll(/\{\d\}/g)].map((m) => m[0]).sort().join();
+      const ph = (s: string) => [...s.matchAll(/\{(\d)(?::[^{}]*)?\}/g)].map((m) => `{${m[1]}}`).sort().join(); // {0:이/가} uses argument 0 too
       assert.equal(ph(r.meta[field].ko), ph(r.meta[field].en), `${r.meta.id} ${field} placeholders`);
     }
   }

@@ -38,7 +38,7 @@ test('rule metadata: ids, flavours, both languages, same placeholders, Compose c
     }
     for (const field of ['title', 'message', 'help'] as const) {
       assert.ok(r.meta[field].en.trim() && r.meta[field].ko.trim(), `${r.meta.id} ${field}`);
-      const ph = (s: string) => [...s.matchAll(/\{\d\}/g)].map((m) => m[0]).sort().join();
+      const ph = (s: string) => [...s.matchAll(/\{(\d)(?::[^{}]*)?\}/g)].map((m) => `{${m[1]}}`).sort().join(); // {0:이/가} uses argument 0 too
       assert.equal(ph(r.meta[field].ko), ph(r.meta[field].en), `${r.meta.id} ${field} placeholders`);
     }
   }

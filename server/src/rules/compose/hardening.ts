@@ -27,7 +27,7 @@ export const composeNoNewPrivileges: Rule = {
     },
     help: {
       en: 'no-new-privileges sets the kernel no_new_privs flag: setuid/setgid binaries and file capabilities no longer raise privileges. It is the Compose counterpart of allowPrivilegeEscalation: false.',
-      ko: 'no-new-privileges는 커널 no_new_privs 플래그를 켭니다: setuid/setgid 바이너리와 파일 capability로 권한이 올라가지 않습니다. Kubernetes의 allowPrivilegeEscalation: false에 해당합니다.',
+      ko: 'no-new-privileges는 커널의 no_new_privs 플래그를 켜서 setuid/setgid 바이너리나 파일 capability로 권한이 올라가지 않게 합니다. Kubernetes의 allowPrivilegeEscalation: false에 해당합니다.',
     },
     lessonField: 'compose:services.*.security_opt',
     anchors: ['C09', 'KICS no_new_privileges_not_set', 'KICS security_opt_not_set'],
@@ -76,7 +76,7 @@ export const composeReadOnly: Rule = {
     title: { en: 'Writable root filesystem', ko: '쓰기 가능한 루트 파일시스템' },
     message: {
       en: 'Service "{0}" has a writable root filesystem: set read_only: true and give the paths it writes to a volume or tmpfs.',
-      ko: '서비스 "{0}"의 루트 파일시스템이 쓰기 가능합니다: read_only: true로 설정하고 쓰기가 필요한 경로는 볼륨이나 tmpfs로 제공하세요.',
+      ko: '서비스 "{0}"의 루트 파일시스템에 쓸 수 있습니다. read_only: true로 설정하고, 써야 하는 경로에는 볼륨이나 tmpfs를 마운트하세요.',
     },
     help: {
       en: 'A read-only root filesystem stops an attacker from changing binaries or dropping tools into the container; data goes to volumes, scratch files to tmpfs (e.g. tmpfs: [/tmp]).',

@@ -15,11 +15,11 @@ export const composePrivileged: Rule = {
     title: { en: 'Privileged container', ko: '특권(privileged) 컨테이너' },
     message: {
       en: 'Service "{0}" runs privileged: it gets every capability and all host devices. Remove privileged or set it to false; add only the capabilities it needs (cap_add).',
-      ko: '서비스 "{0}"가 privileged로 실행됩니다: 모든 capability와 호스트 장치에 접근합니다. privileged를 제거하거나 false로 바꾸고 필요한 capability만 cap_add로 추가하세요.',
+      ko: '서비스 "{0}"{이/가} privileged로 실행되어 모든 capability를 갖고 호스트 디바이스에 접근할 수 있습니다. privileged를 제거하거나 false로 바꾸고, 필요한 capability만 cap_add로 추가하세요.',
     },
     help: {
       en: 'privileged: true disables most container isolation (all capabilities, all devices, no seccomp/AppArmor confinement). It is a direct path from the container to the host.',
-      ko: 'privileged: true는 컨테이너 격리 대부분을 끕니다 (모든 capability, 모든 장치, seccomp/AppArmor 해제). 컨테이너에서 호스트로 가는 직접적인 경로입니다.',
+      ko: 'privileged: true는 컨테이너 격리 대부분을 끕니다 (모든 capability와 모든 디바이스 허용, seccomp/AppArmor 해제). 컨테이너에서 호스트로 바로 넘어가는 통로가 됩니다.',
     },
     lessonField: 'compose:services.*.privileged',
     anchors: ['C03', 'KICS privileged_containers_enabled'],
@@ -64,14 +64,14 @@ function hostNamespaceRule(id: string, severity: 'error' | 'warning', keys: Name
       id,
       flavor: 'compose',
       severity,
-      title: { en: 'Service shares a host namespace', ko: '서비스가 호스트 네임스페이스를 공유함' },
+      title: { en: 'Service shares a host namespace', ko: '서비스가 호스트 네임스페이스를 공유' },
       message: {
         en: 'Service "{0}" sets {1}: {2}, sharing the host\'s namespace instead of its own. Remove it unless the service really needs the host view.',
-        ko: '서비스 "{0}"가 {1}: {2}로 자기 네임스페이스 대신 호스트의 네임스페이스를 씁니다. 호스트가 꼭 필요하지 않다면 제거하세요.',
+        ko: '서비스 "{0}"{이/가} {1}: {2:으로/로} 자기 네임스페이스 대신 호스트의 네임스페이스를 씁니다. 호스트의 네임스페이스가 꼭 필요하지 않다면 이 설정을 제거하세요.',
       },
       help: {
         en: 'Namespaces isolate what a container sees: processes (pid), shared memory (ipc), network stack (network_mode), user IDs (userns_mode). "host" removes that isolation: with pid/ipc: host the container can see and signal host processes or read their shared memory.',
-        ko: '네임스페이스는 컨테이너가 보는 범위를 격리합니다: 프로세스(pid), 공유 메모리(ipc), 네트워크 스택(network_mode), 사용자 ID(userns_mode). "host"는 그 격리를 없앱니다. pid/ipc: host이면 컨테이너가 호스트 프로세스를 보고 신호를 보내거나 공유 메모리를 읽을 수 있습니다.',
+        ko: '네임스페이스는 컨테이너가 보는 범위를 격리합니다. 프로세스(pid), 공유 메모리(ipc), 네트워크 스택(network_mode), 사용자 ID(userns_mode)가 그 대상입니다. "host"는 그 격리를 없앱니다. pid나 ipc를 host로 설정하면 컨테이너가 호스트 프로세스를 보고 신호를 보내거나 공유 메모리를 읽을 수 있습니다.',
       },
       lessonField,
       anchors,
@@ -157,11 +157,11 @@ export const composeDockerSocket: Rule = {
     title: { en: 'Container runtime socket mounted', ko: '컨테이너 런타임 소켓 마운트' },
     message: {
       en: 'Service "{0}" mounts {1}: whoever controls the container controls the host\'s container engine (root on the host). :ro does not help. Use a socket proxy with a minimal API allow-list, or remove the mount.',
-      ko: '서비스 "{0}"가 {1}을 마운트합니다: 컨테이너를 장악하면 호스트의 컨테이너 엔진(즉 호스트 root)을 장악합니다. :ro로도 막을 수 없습니다. 최소 API만 허용하는 소켓 프록시를 쓰거나 마운트를 제거하세요.',
+      ko: '서비스 "{0}"{이/가} {1:을/를} 마운트합니다. 이 컨테이너를 장악하면 호스트의 컨테이너 엔진, 즉 호스트의 root 권한까지 장악하게 됩니다. :ro로도 막을 수 없습니다. 필요한 API만 허용하는 소켓 프록시를 쓰거나 마운트를 제거하세요.',
     },
     help: {
       en: 'The Docker API socket lets a client start privileged containers with the host filesystem mounted. Mounting it read-only only protects the socket file, not the API behind it.',
-      ko: 'Docker API 소켓이 있으면 호스트 파일시스템을 마운트한 특권 컨테이너를 띄울 수 있습니다. 읽기 전용 마운트는 소켓 파일만 보호할 뿐 그 뒤의 API는 막지 못합니다.',
+      ko: 'Docker API 소켓에 접근할 수 있으면 호스트 파일시스템을 마운트한 특권 컨테이너를 띄울 수 있습니다. 읽기 전용 마운트는 소켓 파일만 보호할 뿐 그 뒤의 API는 막지 못합니다.',
     },
     lessonField: 'compose:services.*.volumes',
     anchors: ['C05', 'KICS docker_socket_mounted_in_container'],
@@ -193,7 +193,7 @@ export const composeSensitiveMount: Rule = {
     title: { en: 'Sensitive host directory mounted', ko: '민감한 호스트 디렉터리 마운트' },
     message: {
       en: 'Service "{0}" mounts the host directory {1} ({2}). Mount only the files the service needs, from a project directory (./…), read-only where possible.',
-      ko: '서비스 "{0}"가 호스트 디렉터리 {1} ({2})을 마운트합니다. 필요한 파일만 프로젝트 디렉터리(./…)에서, 가능하면 읽기 전용으로 마운트하세요.',
+      ko: '서비스 "{0}"{이/가} 호스트 디렉터리 {1:을/를} 마운트합니다 ({2}). 필요한 파일만 프로젝트 디렉터리(./…)에서, 가능하면 읽기 전용으로 마운트하세요.',
     },
     help: {
       en: 'System directories of the host (/, /etc, /proc, /sys, /dev, /usr, /var/lib/docker...) expose credentials, kernel interfaces and other containers\' data; writable, they let the container change the host.',

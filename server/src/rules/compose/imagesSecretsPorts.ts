@@ -1,5 +1,6 @@
 /** Compose rules: mutable image tags (C07), literal secrets in environment (C08), ports on all interfaces (C10). */
 import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { withParticle } from '../../koParticles';
 import { ensureEntries } from '../edits';
 import type { Fix, OffsetEdit, Rule } from '../types';
 import { allKeys, deref, lookup, scalarText, seqItems, servicesOf } from './composeModel';
@@ -26,11 +27,11 @@ export const composeImageTag: Rule = {
     title: { en: 'Image tag is mutable', ko: '이미지 태그가 고정되지 않음' },
     message: {
       en: 'Service "{0}" uses image "{1}" without a fixed version: the next pull may bring a different image. Pin a version tag (e.g. postgres:16.4) or a digest.',
-      ko: '서비스 "{0}"가 버전이 고정되지 않은 이미지 "{1}"을 씁니다: 다음 pull에서 다른 이미지가 올 수 있습니다. 버전 태그(예: postgres:16.4)나 digest로 고정하세요.',
+      ko: '서비스 "{0}"{이/가} 버전이 고정되지 않은 이미지 "{1}"{을/를} 씁니다. 다음 pull에서 다른 이미지를 받을 수 있으니 버전 태그(예: postgres:16.4)나 다이제스트로 고정하세요.',
     },
     help: {
       en: 'Without a tag Docker pulls :latest, which moves. Environments drift apart and rollbacks become guesswork. A version tag (or @sha256 digest) makes runs reproducible.',
-      ko: '태그가 없으면 Docker는 계속 바뀌는 :latest를 받습니다. 환경이 서로 달라지고 롤백이 어려워집니다. 버전 태그(또는 @sha256 digest)를 쓰면 실행을 재현할 수 있습니다.',
+      ko: '태그가 없으면 Docker는 계속 바뀌는 :latest를 받습니다. 그러면 환경마다 이미지가 달라지고 롤백이 어려워집니다. 버전 태그(또는 @sha256 다이제스트)를 쓰면 같은 실행을 재현할 수 있습니다.',
     },
     lessonField: 'compose:services.*.image',
     anchors: ['C07', 'DCLint service-image-require-explicit-tag', 'Checkov CKV_DOCKER_7'],
@@ -67,14 +68,14 @@ export const composeSecretEnv: Rule = {
     id: 'compose-plaintext-secret-env',
     flavor: 'compose',
     severity: 'warning',
-    title: { en: 'Secret written in environment', ko: 'environment에 비밀값이 직접 적힘' },
+    title: { en: 'Secret written in environment', ko: 'environment에 평문 비밀값' },
     message: {
       en: 'Service "{0}": {1} holds a literal secret in the Compose file. Read it from the environment/.env ("${{1}}") or use Compose secrets (/run/secrets/…).',
-      ko: '서비스 "{0}": {1}에 비밀값이 Compose 파일에 그대로 적혀 있습니다. 환경 변수/.env에서 읽거나("${{1}}") Compose secrets(/run/secrets/…)를 쓰세요.',
+      ko: '서비스 "{0}": {1}의 비밀값이 Compose 파일에 그대로 적혀 있습니다. 셸 환경 변수나 .env에서 읽거나("${{1}}") Compose secrets(/run/secrets/…)를 쓰세요.',
     },
     help: {
       en: 'Values in the Compose file end up in version control, in `docker inspect` and in logs. Keep them out of the file: ${VAR} interpolation from an untracked .env, or top-level secrets mounted as files (many images read *_FILE variables).',
-      ko: 'Compose 파일의 값은 버전 관리, `docker inspect`, 로그에 남습니다. 파일 밖에 두세요: 추적하지 않는 .env에서 ${VAR}로 보간하거나, 최상위 secrets를 파일로 마운트합니다 (많은 이미지가 *_FILE 변수를 지원합니다).',
+      ko: 'Compose 파일의 값은 버전 관리 기록, `docker inspect`, 로그에 남습니다. 비밀값은 파일 밖에 두세요. 버전 관리하지 않는 .env에서 ${VAR}로 보간하거나, 최상위 secrets를 파일로 마운트합니다 (많은 이미지가 *_FILE 변수를 지원합니다).',
     },
     lessonField: 'compose:services.*.environment',
     anchors: ['C08', 'KICS passwords_and_secrets', 'Polaris (secret name patterns)'],
@@ -86,7 +87,7 @@ export const composeSecretEnv: Rule = {
       const report = (name: string, at: Node, edit: OffsetEdit | undefined) => {
         if (!at.range || seen.has(at.range[0])) return;
         seen.add(at.range[0]);
-        const fixes: Fix[] = edit ? [{ title: { en: `Read ${name} from the environment (\${${name}})`, ko: `${name}을 환경 변수에서 읽기 (\${${name}})` }, edits: [edit] }] : [];
+        const fixes: Fix[] = edit ? [{ title: { en: `Read ${name} from the environment (\${${name}})`, ko: `${withParticle(name, '을/를')} 환경 변수에서 읽기 (\${${name}})` }, edits: [edit] }] : [];
         ctx.report({ start: at.range[0], end: at.range[1], args: [s.name, name], lessonPath: ['services', s.name, 'environment', name], fixes });
       };
       if (isMap(env)) {
@@ -150,11 +151,11 @@ export const composePortAllInterfaces: Rule = {
     title: { en: 'Port published on all interfaces', ko: '모든 인터페이스에 포트 공개' },
     message: {
       en: 'Service "{0}" publishes {1} on every host interface (0.0.0.0), reachable from the network and bypassing host firewalls such as ufw. Bind it to 127.0.0.1 when only this machine needs it.',
-      ko: '서비스 "{0}"가 {1}을 호스트의 모든 인터페이스(0.0.0.0)에 공개합니다: 네트워크에서 접근 가능하고 ufw 같은 호스트 방화벽을 우회합니다. 이 머신에서만 쓰면 127.0.0.1에 바인딩하세요.',
+      ko: '서비스 "{0}"{이/가} 포트 {1:을/를} 호스트의 모든 인터페이스(0.0.0.0)에 공개합니다. 네트워크 어디서나 접근할 수 있고 ufw 같은 호스트 방화벽도 우회합니다. 이 머신에서만 쓴다면 127.0.0.1에 바인딩하세요.',
     },
     help: {
       en: 'Without a host IP, Docker publishes the port on all interfaces and inserts its own iptables rules. "127.0.0.1:8080:80" (or host_ip: 127.0.0.1 in the long syntax) keeps it local; use a reverse proxy for public traffic.',
-      ko: '호스트 IP가 없으면 Docker는 모든 인터페이스에 포트를 공개하고 자체 iptables 규칙을 넣습니다. "127.0.0.1:8080:80"(긴 형식에서는 host_ip: 127.0.0.1)은 로컬에만 공개합니다. 외부 트래픽은 리버스 프록시를 쓰세요.',
+      ko: '호스트 IP를 지정하지 않으면 Docker는 모든 인터페이스에 포트를 공개하고 자체 iptables 규칙을 추가합니다. "127.0.0.1:8080:80"(긴 형식에서는 host_ip: 127.0.0.1)으로 쓰면 로컬에만 공개됩니다. 외부 트래픽은 리버스 프록시로 받으세요.',
     },
     lessonField: 'compose:services.*.ports',
     anchors: ['C10', 'KICS container_traffic_not_bound_to_host_interface', 'DCLint no-unbound-port-interfaces'],

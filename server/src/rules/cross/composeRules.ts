@@ -4,6 +4,7 @@
  */
 import type { Node, YAMLMap } from 'yaml';
 import { isMap, isScalar } from 'yaml';
+import { withParticle } from '../../koParticles';
 import { deref, healthcheckState as composeHealthcheckState } from '../compose/composeModel';
 import type { DocContext, Rule } from '../types';
 import { get, getIn, items, keyRange, keys, num, pairOf, rangeOf, str } from '../yamlNodes';
@@ -41,11 +42,11 @@ export const composeHealthyDependencyWithoutHealthcheck: Rule = {
     title: { en: 'service_healthy on a service without healthcheck', ko: 'healthcheck 없는 서비스에 service_healthy' },
     message: {
       en: 'Service "{0}" waits for "{1}" to be healthy, but "{1}" has no usable healthcheck ({2}); docker compose up fails unless its image defines a HEALTHCHECK.',
-      ko: '서비스 "{0}"는 "{1}"가 healthy가 되기를 기다리지만 "{1}"에는 사용할 healthcheck가 없습니다 ({2}); 이미지에 HEALTHCHECK가 없으면 docker compose up이 실패합니다.',
+      ko: '서비스 "{0}"{은/는} "{1}"{이/가} healthy가 되기를 기다리지만 "{1}"에는 쓸 수 있는 healthcheck가 없습니다 ({2}). 이미지에 HEALTHCHECK가 없으면 docker compose up이 실패합니다.',
     },
     help: {
       en: 'condition: service_healthy waits for the dependency’s health status. Without a healthcheck (in the service or its image) Compose stops with "container … has no healthcheck configured". Add a healthcheck to the dependency or use service_started.',
-      ko: 'condition: service_healthy는 의존 서비스의 health 상태를 기다립니다. 서비스나 이미지에 healthcheck가 없으면 Compose는 "container … has no healthcheck configured"로 멈춥니다. 의존 서비스에 healthcheck를 추가하거나 service_started를 쓰세요.',
+      ko: 'condition: service_healthy는 의존 대상 서비스의 health 상태를 기다립니다. 서비스나 이미지에 healthcheck가 없으면 Compose는 "container … has no healthcheck configured" 오류로 멈춥니다. 의존 대상 서비스에 healthcheck를 추가하거나 service_started를 쓰세요.',
     },
     lessonField: 'compose:services.*.healthcheck',
     anchors: ['CX01'],
@@ -125,11 +126,11 @@ export const composeUndefinedReference: Rule = {
     title: { en: 'Reference to an undefined service, network, volume, secret or config', ko: '정의되지 않은 서비스/네트워크/볼륨/시크릿/config 참조' },
     message: {
       en: 'Service "{0}" refers to {1} "{2}", which is not defined in this file; docker compose rejects the project.',
-      ko: '서비스 "{0}"가 이 파일에 정의되지 않은 {1} "{2}"를 참조합니다; docker compose가 프로젝트를 거부합니다.',
+      ko: '서비스 "{0}"{이/가} 이 파일에 정의되지 않은 {1} "{2}"{을/를} 참조합니다. docker compose가 프로젝트를 거부합니다.',
     },
     help: {
       en: 'depends_on and extends name services; networks, named volumes, secrets and configs used by a service must be declared at the top level of the Compose file. Compose refuses the project otherwise (e.g. `service "web" depends on undefined service "db"`).',
-      ko: 'depends_on과 extends는 서비스 이름을, 서비스가 쓰는 networks, 이름 있는 volumes, secrets, configs는 Compose 파일 최상위에 선언되어 있어야 합니다. 그렇지 않으면 Compose가 프로젝트를 거부합니다 (예: `service "web" depends on undefined service "db"`).',
+      ko: 'depends_on과 extends가 가리키는 서비스는 이 파일에 있어야 하고, 서비스가 쓰는 networks, 이름 있는 volumes, secrets, configs는 Compose 파일 최상위에 선언되어 있어야 합니다. 그렇지 않으면 Compose가 프로젝트를 거부합니다 (예: `service "web" depends on undefined service "db"`).',
     },
     lessonField: 'compose:services.*.depends_on',
     anchors: ['CX02', 'docker-language-server reference resolution'],
@@ -204,14 +205,14 @@ export const composeDuplicateHostPort: Rule = {
     id: 'x-compose-duplicate-host-port',
     flavor: 'compose',
     severity: 'error',
-    title: { en: 'Host port published by two services', ko: '두 서비스가 같은 호스트 포트를 게시' },
+    title: { en: 'Host port published by two services', ko: '두 서비스가 같은 호스트 포트를 공개' },
     message: {
       en: 'Service "{0}" publishes host port {1}, already published by service "{2}"; the second container fails to start (port is already allocated).',
-      ko: '서비스 "{0}"가 호스트 포트 {1}를 게시하지만 서비스 "{2}"가 이미 게시했습니다; 두 번째 컨테이너는 시작에 실패합니다 (port is already allocated).',
+      ko: '서비스 "{0}"{이/가} 공개하는 호스트 포트 {1:은/는} 서비스 "{2}"{이/가} 이미 공개했습니다. 두 번째 컨테이너는 시작하지 못합니다 (port is already allocated).',
     },
     help: {
       en: 'A host port (per host IP and protocol) can be bound by one container only. Give each service its own published port, or bind them to different host IPs.',
-      ko: '호스트 포트(호스트 IP와 프로토콜별)는 하나의 컨테이너만 바인딩할 수 있습니다. 서비스마다 다른 게시 포트를 쓰거나 다른 호스트 IP에 바인딩하세요.',
+      ko: '호스트 포트는 (호스트 IP와 프로토콜마다) 한 컨테이너만 바인딩할 수 있습니다. 서비스마다 다른 포트를 공개하거나 다른 호스트 IP에 바인딩하세요.',
     },
     lessonField: 'compose:services.*.ports',
     anchors: ['CX03', 'DCLint no-duplicate-exported-ports'],
@@ -230,7 +231,7 @@ export const composeDuplicateHostPort: Rule = {
             end: range[1],
             args: [s.name, port.label, first.service.name],
             lessonPath: ['services', s.name, 'ports'],
-            related: [sameFileRelated(ctx, rangeOf(first.port.node) ?? first.service.keyRange, `service "${first.service.name}" publishes ${port.label}`, `서비스 "${first.service.name}"가 ${port.label} 게시`)],
+            related: [sameFileRelated(ctx, rangeOf(first.port.node) ?? first.service.keyRange, `service "${first.service.name}" publishes ${port.label}`, `서비스 ${withParticle(`"${first.service.name}"`, '이/가')} 포트 ${port.label} 공개`)],
           });
         }
         seen.push({ service: s, port });

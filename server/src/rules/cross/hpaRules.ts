@@ -1,5 +1,6 @@
 /** X04, X05, X06: HorizontalPodAutoscaler targets (missing, pinning replicas, utilization without requests). */
 import type { Node } from 'yaml';
+import { withParticle } from '../../koParticles';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, pairOf, rangeOf, str } from '../yamlNodes';
@@ -33,11 +34,11 @@ export const hpaTargetNotFound: Rule = {
     title: { en: 'HPA target not found', ko: 'HPA 대상이 없음' },
     message: {
       en: 'HorizontalPodAutoscaler "{0}": scaleTargetRef {1} "{2}" is not defined in namespace "{3}"{4}.',
-      ko: 'HorizontalPodAutoscaler "{0}": scaleTargetRef {1} "{2}"가 Namespace "{3}"에 정의되어 있지 않습니다{4}.',
+      ko: 'HorizontalPodAutoscaler "{0}": scaleTargetRef {1} "{2}"{이/가} 네임스페이스 "{3}"에 정의되어 있지 않습니다{4}.',
     },
     help: {
       en: 'The HPA scales the object named by spec.scaleTargetRef (apiVersion, kind, name) in its own namespace. A typo or a wrong kind/apiVersion leaves the autoscaler without a target: it reports FailedGetScale and never scales.',
-      ko: 'HPA는 같은 Namespace에서 spec.scaleTargetRef(apiVersion, kind, name)가 가리키는 객체를 확장합니다. 오타나 잘못된 kind/apiVersion이면 대상이 없어 FailedGetScale만 보고하고 확장하지 않습니다.',
+      ko: 'HPA는 같은 네임스페이스에서 spec.scaleTargetRef(apiVersion, kind, name)가 가리키는 객체를 확장합니다. 오타가 있거나 kind/apiVersion이 틀리면 대상을 찾지 못해 FailedGetScale 이벤트만 남기고 확장하지 않습니다.',
     },
     lessonField: 'HorizontalPodAutoscaler:spec.scaleTargetRef',
     anchors: ['X04', 'kube-score horizontalpodautoscaler-has-target', 'kube-linter dangling-horizontalpodautoscaler'],
@@ -75,7 +76,7 @@ function deleteReplicasFix(ctx: DocContext): Fix | undefined {
   lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
   if (!/^\s*(#.*)?\r?\n?$/.test(text.slice(valueEnd, lineEnd))) return undefined;
   return {
-    title: { en: 'Remove spec.replicas (the HPA owns the replica count)', ko: 'spec.replicas 삭제 (복제 수는 HPA가 관리)' },
+    title: { en: 'Remove spec.replicas (the HPA owns the replica count)', ko: 'spec.replicas 삭제 (복제본 수는 HPA가 관리)' },
     edits: [{ start: lineStart, end: lineEnd, newText: '' }],
   };
 }
@@ -88,11 +89,11 @@ export const hpaTargetHasReplicas: Rule = {
     title: { en: 'Workload pins replicas while an HPA scales it', ko: 'HPA가 확장하는 워크로드가 replicas를 고정' },
     message: {
       en: '{0} "{1}" sets replicas: {2} while HorizontalPodAutoscaler "{3}" scales it; every apply resets the replica count.',
-      ko: '{0} "{1}"가 replicas: {2}를 설정했지만 HorizontalPodAutoscaler "{3}"가 확장합니다; 적용할 때마다 복제 수가 되돌아갑니다.',
+      ko: '{0} "{1}"에 replicas: {2:이/가} 설정되어 있지만 HorizontalPodAutoscaler "{3}"{이/가} 이 워크로드를 확장합니다. 적용할 때마다 복제본 수가 되돌아갑니다.',
     },
     help: {
       en: 'When an HPA manages a Deployment or StatefulSet, spec.replicas in the manifest fights it: each kubectl apply sets the count back to the static value, and the HPA scales again. Remove spec.replicas (see "Migrating Deployments and StatefulSets to horizontal autoscaling": removing it may cause a one-time drop to 1 replica).',
-      ko: 'HPA가 관리하는 Deployment/StatefulSet에 spec.replicas가 있으면 kubectl apply마다 정적 값으로 되돌아가고 HPA가 다시 확장합니다. spec.replicas를 삭제하세요 (삭제 시 한 번 1개로 줄어들 수 있으니 Kubernetes 문서의 HPA 마이그레이션 절차를 따르세요).',
+      ko: 'HPA가 관리하는 Deployment/StatefulSet에 spec.replicas가 있으면 kubectl apply를 할 때마다 고정값으로 되돌아가고 HPA가 다시 확장합니다. spec.replicas를 삭제하세요 (삭제하는 순간 복제본이 한 번 1개로 줄어들 수 있으니 Kubernetes 문서의 HPA 마이그레이션 절차를 따르세요).',
     },
     lessonField: 'HorizontalPodAutoscaler:spec.scaleTargetRef',
     anchors: ['X05', 'kube-score deployment-targeted-by-hpa-does-not-have-replicas-configured'],
@@ -114,7 +115,7 @@ export const hpaTargetHasReplicas: Rule = {
       start: range[0],
       end: range[1],
       args: [ctx.doc.kind ?? '', ctx.doc.name ?? '?', str(replicas) ?? '?', hpa.name ?? '?'],
-      related: [relatedAt(hpa, { en: `HorizontalPodAutoscaler "${hpa.name}" targets this ${ctx.doc.kind}`, ko: `HorizontalPodAutoscaler "${hpa.name}"가 이 ${ctx.doc.kind}를 대상으로 함` }, targetRefOf(hpa.root).node)],
+      related: [relatedAt(hpa, { en: `HorizontalPodAutoscaler "${hpa.name}" targets this ${ctx.doc.kind}`, ko: `HorizontalPodAutoscaler ${withParticle(`"${hpa.name}"`, '이/가')} 이 ${withParticle(ctx.doc.kind ?? '', '을/를')} 대상으로 함` }, targetRefOf(hpa.root).node)],
       ...(fix ? { fixes: [fix] } : {}),
     });
   },
@@ -125,14 +126,14 @@ export const hpaUtilizationWithoutRequests: Rule = {
     id: 'x-hpa-utilization-without-requests',
     flavor: 'kubernetes',
     severity: 'warning',
-    title: { en: 'HPA utilization metric without resource requests', ko: 'resource requests 없는 HPA 사용률 지표' },
+    title: { en: 'HPA utilization metric without resource requests', ko: '리소스 requests가 없는 HPA 사용률 지표' },
     message: {
       en: 'HorizontalPodAutoscaler "{0}": {1} Utilization needs resources.requests.{1} on every container of {2}; missing on {3}.',
-      ko: 'HorizontalPodAutoscaler "{0}": {1} Utilization에는 {2}의 모든 컨테이너에 resources.requests.{1}가 필요합니다; 없는 컨테이너: {3}.',
+      ko: 'HorizontalPodAutoscaler "{0}": {1} Utilization 지표를 쓰려면 {2}의 모든 컨테이너에 resources.requests.{1:이/가} 필요합니다. 없는 컨테이너: {3}.',
     },
     help: {
       en: 'Utilization is usage divided by the request. If some container of the target has no request for that resource, the utilization of the Pod is undefined and the HPA takes no action for that metric.',
-      ko: '사용률은 사용량을 request로 나눈 값입니다. 대상의 컨테이너 중 하나라도 그 리소스의 request가 없으면 Pod의 사용률이 정의되지 않아 HPA가 그 지표로는 확장하지 않습니다.',
+      ko: '사용률은 사용량을 request로 나눈 값입니다. 대상의 컨테이너 중 하나라도 그 리소스의 request가 없으면 Pod의 사용률을 계산할 수 없어 HPA가 그 지표로는 확장하지 않습니다.',
     },
     lessonField: 'HorizontalPodAutoscaler:spec.metrics',
     anchors: ['X06', 'Kubernetes HPA docs (resource metrics)'],

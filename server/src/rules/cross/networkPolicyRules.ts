@@ -28,11 +28,11 @@ export const networkPolicySelectsNothing: Rule = {
     title: { en: 'NetworkPolicy podSelector matches no pods', ko: 'NetworkPolicy podSelector와 일치하는 Pod가 없음' },
     message: {
       en: 'NetworkPolicy "{0}": {1} {2} matches no pod template in namespace "{3}".',
-      ko: 'NetworkPolicy "{0}": {1} {2}와 일치하는 Pod 템플릿이 Namespace "{3}"에 없습니다.',
+      ko: 'NetworkPolicy "{0}": {1} {2:과/와} 일치하는 Pod 템플릿이 네임스페이스 "{3}"에 없습니다.',
     },
     help: {
       en: 'spec.podSelector chooses the Pods the policy applies to, in the policy’s namespace; a peer podSelector without namespaceSelector chooses Pods in the same namespace. A selector that matches nothing protects nothing (or allows nothing). An empty selector {} selects every Pod.',
-      ko: 'spec.podSelector는 정책이 적용될 Pod를 같은 Namespace에서 고릅니다; namespaceSelector 없는 peer의 podSelector도 같은 Namespace의 Pod를 고릅니다. 일치하는 Pod가 없으면 아무것도 보호(허용)하지 않습니다. 빈 selector {}는 모든 Pod를 선택합니다.',
+      ko: 'spec.podSelector는 정책이 적용될 Pod를 같은 네임스페이스에서 고릅니다. namespaceSelector가 없는 peer의 podSelector도 같은 네임스페이스의 Pod를 고릅니다. 일치하는 Pod가 없으면 아무것도 보호(허용)하지 않습니다. 빈 selector {}는 모든 Pod를 선택합니다.',
     },
     lessonField: 'NetworkPolicy:spec.podSelector',
     anchors: ['X07', 'kube-linter dangling-networkpolicy', 'kube-linter dangling-networkpolicypeer-podselector', 'kube-score networkpolicy-targets-pod'],
@@ -64,7 +64,7 @@ function metadataNameFix(selectorNode: Node, value: string): Fix | undefined {
   const key = pair?.key as Node | undefined;
   if (!key?.range || pairOf(get(selectorNode, 'matchLabels'), metadataName)) return undefined;
   return {
-    title: { en: `Select namespace "${value}" by kubernetes.io/metadata.name`, ko: `kubernetes.io/metadata.name으로 Namespace "${value}" 선택` },
+    title: { en: `Select namespace "${value}" by kubernetes.io/metadata.name`, ko: `kubernetes.io/metadata.name으로 네임스페이스 "${value}" 선택` },
     edits: [{ start: key.range[0], end: key.range[1], newText: metadataName }],
     preferred: true,
   };
@@ -93,7 +93,7 @@ function namespaceSelectorProblems(ctx: DocContext): NamespaceSelectorProblem[] 
 
 const namespaceSelectorHelp = {
   en: 'A namespaceSelector matches Namespace labels, not names. Every Namespace carries the immutable label kubernetes.io/metadata.name: <its name>; a selector like {name: backend} matches only if someone added a `name` label. Select by kubernetes.io/metadata.name, or add the label to the Namespace.',
-  ko: 'namespaceSelector는 Namespace 이름이 아니라 라벨과 비교합니다. 모든 Namespace에는 변경할 수 없는 라벨 kubernetes.io/metadata.name: <이름>이 있습니다; {name: backend} 같은 selector는 누군가 `name` 라벨을 붙였을 때만 일치합니다. kubernetes.io/metadata.name으로 선택하거나 Namespace에 라벨을 추가하세요.',
+  ko: 'namespaceSelector는 네임스페이스 이름이 아니라 레이블과 비교합니다. 모든 네임스페이스에는 바꿀 수 없는 레이블 kubernetes.io/metadata.name: <이름>이 붙어 있습니다. {name: backend} 같은 selector는 누군가 `name` 레이블을 직접 붙였을 때만 일치합니다. kubernetes.io/metadata.name으로 선택하거나 네임스페이스에 레이블을 추가하세요.',
 };
 
 export const networkPolicyNamespaceSelectorNoMatch: Rule = {
@@ -101,10 +101,10 @@ export const networkPolicyNamespaceSelectorNoMatch: Rule = {
     id: 'x-networkpolicy-namespace-selector-no-match',
     flavor: 'kubernetes',
     severity: 'warning',
-    title: { en: 'namespaceSelector matches no Namespace', ko: 'namespaceSelector와 일치하는 Namespace가 없음' },
+    title: { en: 'namespaceSelector matches no Namespace', ko: 'namespaceSelector와 일치하는 네임스페이스가 없음' },
     message: {
       en: 'NetworkPolicy "{0}": namespaceSelector {1} matches no Namespace; Namespace "{2}" does not carry these labels (use kubernetes.io/metadata.name: {2}).',
-      ko: 'NetworkPolicy "{0}": namespaceSelector {1}와 일치하는 Namespace가 없습니다; Namespace "{2}"에는 이 라벨이 없습니다 (kubernetes.io/metadata.name: {2}를 쓰세요).',
+      ko: 'NetworkPolicy "{0}": namespaceSelector {1:과/와} 일치하는 네임스페이스가 없습니다. 네임스페이스 "{2}"에는 이 레이블이 없습니다 (kubernetes.io/metadata.name: {2:을/를} 쓰세요).',
     },
     help: namespaceSelectorHelp,
     lessonField: 'NetworkPolicy:spec.ingress',
@@ -120,7 +120,7 @@ export const networkPolicyNamespaceSelectorNoMatch: Rule = {
         start: range[0],
         end: range[1],
         args: [ctx.doc.name ?? '?', formatSelector(p.sel), p.named],
-        related: [relatedAt(p.namespace, { en: `Namespace "${p.named}" labels`, ko: `Namespace "${p.named}"의 라벨` }, keyRange(get(p.namespace.root, 'metadata'), 'labels') as [number, number] | undefined)],
+        related: [relatedAt(p.namespace, { en: `Namespace "${p.named}" labels`, ko: `네임스페이스 "${p.named}"의 레이블` }, keyRange(get(p.namespace.root, 'metadata'), 'labels') as [number, number] | undefined)],
         ...(fix ? { fixes: [fix] } : {}),
       });
     }
@@ -132,10 +132,10 @@ export const networkPolicyNamespaceSelectorUnknown: Rule = {
     id: 'x-networkpolicy-namespace-selector-by-name',
     flavor: 'kubernetes',
     severity: 'information',
-    title: { en: 'namespaceSelector uses a bare `name` label', ko: 'namespaceSelector가 `name` 라벨을 사용' },
+    title: { en: 'namespaceSelector uses a bare `name` label', ko: 'namespaceSelector가 `name` 레이블을 사용' },
     message: {
       en: 'NetworkPolicy "{0}": namespaceSelector {1} matches no Namespace in the workspace; Namespaces have no `name` label unless you add one: select by kubernetes.io/metadata.name: {2}.',
-      ko: 'NetworkPolicy "{0}": namespaceSelector {1}와 일치하는 Namespace가 워크스페이스에 없습니다; `name` 라벨은 직접 붙이지 않으면 없습니다: kubernetes.io/metadata.name: {2}로 선택하세요.',
+      ko: 'NetworkPolicy "{0}": namespaceSelector {1:과/와} 일치하는 네임스페이스가 워크스페이스에 없습니다. `name` 레이블은 직접 붙이지 않는 한 존재하지 않습니다. kubernetes.io/metadata.name: {2:으로/로} 선택하세요.',
     },
     help: namespaceSelectorHelp,
     lessonField: 'NetworkPolicy:spec.ingress',
@@ -160,11 +160,11 @@ export const workloadNotIsolated: Rule = {
     title: { en: 'No NetworkPolicy selects this workload', ko: '이 워크로드를 선택하는 NetworkPolicy가 없음' },
     message: {
       en: '{0} "{1}": no NetworkPolicy in namespace "{2}" selects its pods; all traffic to and from them is allowed.',
-      ko: '{0} "{1}": Namespace "{2}"의 어떤 NetworkPolicy도 이 Pod를 선택하지 않습니다; 모든 트래픽이 허용됩니다.',
+      ko: '{0} "{1}": 네임스페이스 "{2}"의 어떤 NetworkPolicy도 이 Pod를 선택하지 않아 모든 트래픽이 허용됩니다.',
     },
     help: {
       en: 'Pods are non-isolated until some NetworkPolicy selects them. Reported only when the workspace uses NetworkPolicies at all. Add a default-deny policy (podSelector: {}) for the namespace and allow what is needed.',
-      ko: 'Pod는 어떤 NetworkPolicy가 선택하기 전까지 격리되지 않습니다. 워크스페이스에 NetworkPolicy가 하나라도 있을 때만 보고합니다. Namespace에 기본 거부 정책(podSelector: {})을 추가하고 필요한 트래픽만 허용하세요.',
+      ko: 'Pod는 어떤 NetworkPolicy가 선택하기 전까지 격리되지 않습니다. 이 진단은 워크스페이스에 NetworkPolicy가 하나라도 있을 때만 보고됩니다. 네임스페이스에 기본 거부 정책(podSelector: {})을 추가하고 필요한 트래픽만 허용하세요.',
     },
     lessonField: 'NetworkPolicy:spec.podSelector',
     anchors: ['X09', 'kube-linter non-isolated-pod', 'kube-score pod-networkpolicy', 'Polaris missingNetworkPolicy'],

@@ -92,7 +92,7 @@ function report(ctx: DocContext, policy: NamespacePolicy, violations: PssViolati
     end: range[1],
     args: [`${ctx.doc.kind}/${ctx.doc.name ?? '?'}`, policy.ns.name ?? '?', policy.level, violations.map((v) => v.reason).join('; ')],
     related: [
-      relatedAt(policy.ns, { en: `Namespace "${policy.ns.name}" sets ${modeLabel(policy.mode)}: ${policy.level}`, ko: `Namespace "${policy.ns.name}"의 ${modeLabel(policy.mode)}: ${policy.level}` }, labelKey as [number, number] | undefined),
+      relatedAt(policy.ns, { en: `Namespace "${policy.ns.name}" sets ${modeLabel(policy.mode)}: ${policy.level}`, ko: `네임스페이스 "${policy.ns.name}"의 ${modeLabel(policy.mode)}: ${policy.level}` }, labelKey as [number, number] | undefined),
     ],
     ...(fix ? { fixes: [fix] } : {}),
   });
@@ -103,14 +103,14 @@ export const pssEnforceViolation: Rule = {
     id: 'x-pss-enforce-violation',
     flavor: 'kubernetes',
     severity: 'error',
-    title: { en: 'Pods violate the Namespace’s enforced Pod Security level', ko: 'Pod가 Namespace의 Pod Security 강제 수준을 위반' },
+    title: { en: 'Pods violate the Namespace’s enforced Pod Security level', ko: 'Pod가 네임스페이스의 Pod Security 강제(enforce) 수준을 위반' },
     message: {
       en: '{0}: its pods would be rejected in namespace "{1}" (pod-security enforce: {2}): {3}.',
-      ko: '{0}: Namespace "{1}"(pod-security enforce: {2})에서 Pod 생성이 거부됩니다: {3}.',
+      ko: '{0}: 네임스페이스 "{1}"(pod-security enforce: {2})에서 Pod 생성이 거부됩니다. 위반 항목: {3}.',
     },
     help: {
       en: 'Pod Security Admission checks every Pod a controller creates against the level in the Namespace label pod-security.kubernetes.io/enforce. The workload object is accepted, but its Pods are refused, so the rollout never starts. Fix each listed control (for restricted: runAsNonRoot, seccompProfile RuntimeDefault, allowPrivilegeEscalation: false, capabilities drop ALL, no hostPath).',
-      ko: 'Pod Security Admission은 컨트롤러가 만드는 모든 Pod를 Namespace 라벨 pod-security.kubernetes.io/enforce의 수준으로 검사합니다. 워크로드 객체는 생성되지만 Pod가 거부되어 배포가 시작되지 않습니다. 나열된 항목을 모두 고치세요 (restricted: runAsNonRoot, seccompProfile RuntimeDefault, allowPrivilegeEscalation: false, capabilities drop ALL, hostPath 금지).',
+      ko: 'Pod Security Admission은 컨트롤러가 만드는 모든 Pod를 네임스페이스 레이블 pod-security.kubernetes.io/enforce의 수준으로 검사합니다. 워크로드 객체는 생성되지만 Pod가 거부되어 배포가 시작되지 않습니다. 나열된 항목을 모두 고치세요 (restricted라면 runAsNonRoot, seccompProfile RuntimeDefault, allowPrivilegeEscalation: false, capabilities drop ALL, hostPath 금지).',
     },
     lessonField: 'Namespace:metadata.labels',
     anchors: ['X01', 'PSA policy/check_*.go', 'PSS baseline/restricted'],
@@ -128,14 +128,14 @@ export const pssWarnViolation: Rule = {
     id: 'x-pss-warn-violation',
     flavor: 'kubernetes',
     severity: 'warning',
-    title: { en: 'Pods violate the Namespace’s warn/audit Pod Security level', ko: 'Pod가 Namespace의 Pod Security warn/audit 수준을 위반' },
+    title: { en: 'Pods violate the Namespace’s warn/audit Pod Security level', ko: 'Pod가 네임스페이스의 Pod Security warn/audit 수준을 위반' },
     message: {
       en: '{0}: its pods violate the "{2}" level that namespace "{1}" warns/audits about: {3}.',
-      ko: '{0}: Namespace "{1}"가 경고/감사하는 "{2}" 수준을 위반합니다: {3}.',
+      ko: '{0}: 네임스페이스 "{1}"{이/가} 경고·감사하는 "{2}" 수준을 위반합니다. 위반 항목: {3}.',
     },
     help: {
       en: 'The Namespace labels pod-security.kubernetes.io/warn or audit at a stricter level than enforce: the Pods start, but every apply prints warnings and the audit log records violations. Usually the next step is to enforce that level.',
-      ko: 'Namespace 라벨 pod-security.kubernetes.io/warn 또는 audit가 enforce보다 엄격합니다: Pod는 시작되지만 적용할 때마다 경고가 나오고 감사 로그에 위반이 기록됩니다. 보통 다음 단계는 그 수준을 enforce하는 것입니다.',
+      ko: '네임스페이스 레이블 pod-security.kubernetes.io/warn 또는 audit 레이블이 enforce보다 엄격한 경우입니다. Pod는 시작되지만 적용할 때마다 경고가 나오고 감사 로그에 위반이 기록됩니다. 보통은 다음 단계로 그 수준을 enforce합니다.',
     },
     lessonField: 'Namespace:metadata.labels',
     anchors: ['X01 (warn/audit)', 'PSA warn/audit modes'],

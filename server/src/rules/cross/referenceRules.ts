@@ -22,11 +22,11 @@ export const roleBindingRoleNotFound: Rule = {
     title: { en: 'RoleBinding refers to a missing Role', ko: 'RoleBinding이 없는 Role을 참조' },
     message: {
       en: '{0} "{1}": roleRef {2} "{3}" is not defined in the workspace{4}.',
-      ko: '{0} "{1}": roleRef {2} "{3}"가 워크스페이스에 정의되어 있지 않습니다{4}.',
+      ko: '{0} "{1}": roleRef {2} "{3}"{이/가} 워크스페이스에 정의되어 있지 않습니다{4}.',
     },
     help: {
       en: 'A RoleBinding grants the rules of roleRef: a Role in the binding’s own namespace, or a ClusterRole. If that object does not exist the subjects get no permissions. Built-in ClusterRoles (cluster-admin, admin, edit, view, system:*) are not reported.',
-      ko: 'RoleBinding은 roleRef의 규칙을 부여합니다: 같은 Namespace의 Role 또는 ClusterRole. 그 객체가 없으면 subjects는 아무 권한도 받지 못합니다. 기본 ClusterRole(cluster-admin, admin, edit, view, system:*)은 보고하지 않습니다.',
+      ko: 'RoleBinding은 roleRef가 가리키는 Role(같은 네임스페이스) 또는 ClusterRole의 규칙을 부여합니다. 그 객체가 없으면 subjects는 아무 권한도 받지 못합니다. 기본 ClusterRole(cluster-admin, admin, edit, view, system:*)은 보고하지 않습니다.',
     },
     lessonField: 'RoleBinding:roleRef',
     anchors: ['X10'],
@@ -48,7 +48,7 @@ export const roleBindingRoleNotFound: Rule = {
       end: range[1],
       args: [ctx.doc.kind, ctx.doc.name ?? '?', kind, name, elsewhere ? ` (namespace "${ns}"; a Role "${name}" exists in "${namespaceOf(elsewhere)}")` : kind === 'Role' ? ` (namespace "${ns}")` : ''],
       lessonPath: ['roleRef'],
-      ...(elsewhere ? { related: [relatedAt(elsewhere, { en: `Role "${name}" in namespace "${namespaceOf(elsewhere)}"`, ko: `Namespace "${namespaceOf(elsewhere)}"의 Role "${name}"` })] } : {}),
+      ...(elsewhere ? { related: [relatedAt(elsewhere, { en: `Role "${name}" in namespace "${namespaceOf(elsewhere)}"`, ko: `네임스페이스 "${namespaceOf(elsewhere)}"의 Role "${name}"` })] } : {}),
     });
   },
 };
@@ -61,11 +61,11 @@ export const serviceAccountNotFound: Rule = {
     title: { en: 'ServiceAccount not defined in the workspace', ko: 'ServiceAccount가 워크스페이스에 없음' },
     message: {
       en: 'ServiceAccount "{0}" is not defined in namespace "{1}" in the workspace; pods using it are not created until it exists.',
-      ko: 'ServiceAccount "{0}"가 워크스페이스의 Namespace "{1}"에 정의되어 있지 않습니다; 생성되기 전까지 이를 쓰는 Pod는 만들어지지 않습니다.',
+      ko: 'ServiceAccount "{0}"{이/가} 워크스페이스의 네임스페이스 "{1}"에 정의되어 있지 않습니다. 이 ServiceAccount가 생기기 전까지 이를 쓰는 Pod는 만들어지지 않습니다.',
     },
     help: {
       en: 'Pods that name a missing ServiceAccount are refused by the ServiceAccount admission controller; RoleBinding subjects that name one grant nothing. Create the ServiceAccount next to the workload (it may also be created elsewhere, hence information).',
-      ko: '없는 ServiceAccount를 지정한 Pod는 ServiceAccount 어드미션 컨트롤러가 거부하고, RoleBinding subjects의 없는 ServiceAccount에는 아무 권한도 부여되지 않습니다. 워크로드 옆에 ServiceAccount를 만드세요 (다른 곳에서 만들 수도 있어 정보 수준입니다).',
+      ko: '없는 ServiceAccount를 지정한 Pod는 ServiceAccount 어드미션 컨트롤러가 거부하고, RoleBinding의 subjects에 적힌 ServiceAccount가 없으면 아무 권한도 부여되지 않습니다. 워크로드와 함께 ServiceAccount를 정의하세요 (다른 곳에서 만들 수도 있으므로 정보 수준으로 보고합니다).',
     },
     lessonField: 'serviceAccountName',
     anchors: ['X11', 'kube-linter non-existent-service-account'],
@@ -145,11 +145,11 @@ export const referencedConfigNotFound: Rule = {
     title: { en: 'Referenced Secret/ConfigMap/PVC not in the workspace', ko: '참조한 Secret/ConfigMap/PVC가 워크스페이스에 없음' },
     message: {
       en: '{0} "{1}" is not defined in namespace "{2}" in the workspace; pods stay in ContainerCreating until it exists (or mark the reference optional).',
-      ko: '{0} "{1}"가 워크스페이스의 Namespace "{2}"에 정의되어 있지 않습니다; 생성될 때까지 Pod는 ContainerCreating에 머뭅니다 (또는 optional로 표시하세요).',
+      ko: '{0} "{1}"{이/가} 워크스페이스의 네임스페이스 "{2}"에 정의되어 있지 않습니다. 만들어질 때까지 Pod는 ContainerCreating 상태에 머뭅니다 (없어도 된다면 참조를 optional로 표시하세요).',
     },
     help: {
       en: 'Secrets, ConfigMaps and PersistentVolumeClaims referenced by env, envFrom or volumes must exist in the Pod’s namespace, unless the reference is optional: true. Secrets are often created out of band (sealed-secrets, Vault, CI), hence information.',
-      ko: 'env, envFrom, volumes가 참조하는 Secret, ConfigMap, PersistentVolumeClaim은 optional: true가 아니면 Pod와 같은 Namespace에 있어야 합니다. Secret은 흔히 별도로(sealed-secrets, Vault, CI) 만들어지므로 정보 수준입니다.',
+      ko: 'env, envFrom, volumes가 참조하는 Secret, ConfigMap, PersistentVolumeClaim은 optional: true가 아니면 Pod와 같은 네임스페이스에 있어야 합니다. Secret은 흔히 별도로(sealed-secrets, Vault, CI) 만들어지므로 정보 수준으로 보고합니다.',
     },
     lessonField: 'env.valueFrom.secretKeyRef',
     anchors: ['X12', 'kube-linter env-value-from'],

@@ -24,11 +24,11 @@ export const serviceSelectorNoMatch: Rule = {
     title: { en: 'Service selects no pods', ko: 'Service가 선택하는 Pod가 없음' },
     message: {
       en: 'Service "{0}": selector {1} matches no pod template in namespace "{2}"; the Service has no endpoints.',
-      ko: 'Service "{0}": selector {1}와 일치하는 Pod 템플릿이 Namespace "{2}"에 없습니다; 엔드포인트가 없습니다.',
+      ko: 'Service "{0}": selector {1:과/와} 일치하는 Pod 템플릿이 네임스페이스 "{2}"에 없어 Service에 엔드포인트가 없습니다.',
     },
     help: {
       en: 'A Service routes to Pods whose labels contain every key/value of spec.selector, in its own namespace. Check the labels of the pod template (spec.template.metadata.labels), not the workload’s own metadata.labels.',
-      ko: 'Service는 같은 Namespace에서 spec.selector의 모든 키/값을 라벨로 가진 Pod로 트래픽을 보냅니다. 워크로드의 metadata.labels가 아니라 Pod 템플릿(spec.template.metadata.labels)의 라벨을 확인하세요.',
+      ko: 'Service는 같은 네임스페이스에서 spec.selector의 모든 키/값을 레이블로 가진 Pod로 트래픽을 보냅니다. 워크로드의 metadata.labels가 아니라 Pod 템플릿(spec.template.metadata.labels)의 레이블을 확인하세요.',
     },
     lessonField: 'Service:spec.selector',
     anchors: ['X02', 'kube-linter dangling-service', 'kube-score service-targets-pod'],
@@ -69,11 +69,11 @@ export const serviceTargetPortNotFound: Rule = {
     title: { en: 'Service targetPort not exposed by the selected pods', ko: 'Service targetPort를 선택된 Pod가 노출하지 않음' },
     message: {
       en: 'Service "{0}": targetPort {1} is not a containerPort (number or name) of the selected pods ({2}).',
-      ko: 'Service "{0}": targetPort {1}는 선택된 Pod({2})의 containerPort(번호 또는 이름)가 아닙니다.',
+      ko: 'Service "{0}": targetPort {1:이/가} 선택된 Pod의 containerPort(번호 또는 이름) 중에 없습니다 (Pod의 포트: {2}).',
     },
     help: {
       en: 'Traffic to the Service goes to targetPort on each selected Pod (port when targetPort is omitted). A named targetPort must be the name of a container port; a number should be a containerPort the container declares and listens on.',
-      ko: 'Service로 온 트래픽은 선택된 각 Pod의 targetPort(생략하면 port)로 전달됩니다. 이름으로 쓴 targetPort는 컨테이너 포트의 name이어야 하고, 숫자는 컨테이너가 선언하고 실제로 듣는 containerPort여야 합니다.',
+      ko: 'Service로 온 트래픽은 선택된 각 Pod의 targetPort(생략하면 port)로 전달됩니다. 이름으로 쓴 targetPort는 컨테이너 포트의 name이어야 하고, 번호로 쓴 targetPort는 컨테이너가 선언하고 실제로 수신 대기하는 containerPort여야 합니다.',
     },
     lessonField: 'Service:spec.ports',
     anchors: ['X03', 'kube-linter invalid-target-ports (syntax only)'],
@@ -149,11 +149,11 @@ export const statefulSetHeadlessServiceNotFound: Rule = {
     title: { en: 'StatefulSet without its headless Service', ko: 'StatefulSet의 headless Service가 없음' },
     message: {
       en: 'StatefulSet "{0}": serviceName "{1}" names no headless Service (clusterIP: None) in namespace "{2}"{3}.',
-      ko: 'StatefulSet "{0}": serviceName "{1}"에 해당하는 headless Service(clusterIP: None)가 Namespace "{2}"에 없습니다{3}.',
+      ko: 'StatefulSet "{0}": serviceName "{1}"에 해당하는 headless Service(clusterIP: None)가 네임스페이스 "{2}"에 없습니다{3}.',
     },
     help: {
       en: 'A StatefulSet gives each Pod a stable DNS name (<pod>.<serviceName>.<namespace>.svc) through the headless Service named in spec.serviceName. Without it the names never resolve; create a Service with clusterIP: None and a selector matching the pod template.',
-      ko: 'StatefulSet은 spec.serviceName의 headless Service를 통해 각 Pod에 고정 DNS 이름(<pod>.<serviceName>.<namespace>.svc)을 줍니다. 이 Service가 없으면 이름이 해석되지 않습니다; clusterIP: None이고 Pod 템플릿과 일치하는 selector를 가진 Service를 만드세요.',
+      ko: 'StatefulSet은 spec.serviceName의 headless Service를 통해 각 Pod에 고정 DNS 이름(<pod>.<serviceName>.<namespace>.svc)을 줍니다. 이 Service가 없으면 이름이 해석되지 않습니다. clusterIP: None이고 Pod 템플릿과 일치하는 selector를 가진 Service를 만드세요.',
     },
     lessonField: 'StatefulSet:spec.serviceName',
     anchors: ['X13', 'kube-score statefulset-has-servicename'],

@@ -21,14 +21,14 @@ export const singleReplica: Rule = {
     id: 'k8s-single-replica',
     flavor: 'kubernetes',
     severity: 'information',
-    title: { en: 'Single replica', ko: '단일 레플리카' },
+    title: { en: 'Single replica', ko: '단일 복제본' },
     message: {
       en: '{0} "{1}" runs {2} replica: one node failure or rollout makes it unavailable. Use at least 2 replicas (or an HPA).',
-      ko: '{0} "{1}"의 레플리카가 {2}개입니다: 노드 장애나 롤아웃 한 번에 서비스가 중단됩니다. 최소 2개(또는 HPA)를 사용하세요.',
+      ko: '{0} "{1}"의 복제본이 {2}개입니다. 노드 장애나 롤아웃 한 번에 서비스가 중단될 수 있습니다. 복제본을 2개 이상 두거나 HPA를 쓰세요.',
     },
     help: {
       en: 'A single pod is a single point of failure: draining its node, a crash or an update leaves no replica serving. Skip this for intentionally single instances (leaders, dev).',
-      ko: 'Pod 하나는 단일 장애점입니다: 노드 드레인, 크래시, 업데이트 때 처리할 레플리카가 없습니다. 의도적인 단일 인스턴스(리더, 개발용)는 무시하세요.',
+      ko: 'Pod가 하나뿐이면 단일 장애점이 됩니다. 노드 드레인, 크래시, 업데이트 중에 요청을 처리할 복제본이 남지 않습니다. 일부러 하나만 두는 경우(리더 선출, 개발 환경)라면 이 진단을 무시하세요.',
     },
     lessonField: 'Deployment:spec.replicas',
     anchors: ['K20', 'Polaris deploymentMissingReplicas', 'kube-score deployment-replicas', 'kube-linter minimum-three-replicas'],
@@ -55,7 +55,7 @@ export const singleReplica: Rule = {
 
 const hpaHelp = {
   en: 'The HPA keeps the replica count between minReplicas (default 1) and maxReplicas. max must be at least min (the API server rejects max < min); max = min disables scaling; min 1 leaves a single pod at low load.',
-  ko: 'HPA는 레플리카 수를 minReplicas(기본 1)와 maxReplicas 사이로 유지합니다. max는 min 이상이어야 하고(max < min이면 API 서버가 거부), max = min이면 확장하지 않으며, min 1이면 부하가 낮을 때 Pod가 하나만 남습니다.',
+  ko: 'HPA는 복제본 수를 minReplicas(기본값 1)와 maxReplicas 사이에서 조정합니다. maxReplicas는 minReplicas 이상이어야 하고(작으면 API 서버가 거부합니다), 둘이 같으면 확장하지 않으며, minReplicas가 1이면 부하가 낮을 때 Pod가 하나만 남습니다.',
 };
 
 function hpaBounds(ctx: DocContext): { spec: Node; min: number; max: number | undefined; minNode?: Node; maxNode?: Node } | undefined {
@@ -77,7 +77,7 @@ export const hpaMaxBelowMin: Rule = {
     title: { en: 'HPA maxReplicas below minReplicas', ko: 'HPA maxReplicas가 minReplicas보다 작음' },
     message: {
       en: 'maxReplicas {0} is less than minReplicas {1}: the API server rejects this HorizontalPodAutoscaler. Raise maxReplicas.',
-      ko: 'maxReplicas {0}가 minReplicas {1}보다 작습니다: API 서버가 이 HorizontalPodAutoscaler를 거부합니다. maxReplicas를 늘리세요.',
+      ko: 'maxReplicas({0}){이/가} minReplicas({1})보다 작아 API 서버가 이 HorizontalPodAutoscaler를 거부합니다. maxReplicas를 늘리세요.',
     },
     help: hpaHelp,
     lessonField: 'HorizontalPodAutoscaler:spec.maxReplicas',
@@ -99,7 +99,7 @@ export const hpaNoScalingRange: Rule = {
     title: { en: 'HPA cannot scale', ko: 'HPA가 확장할 수 없음' },
     message: {
       en: 'maxReplicas equals minReplicas ({0}): the autoscaler can never change the replica count. Raise maxReplicas.',
-      ko: 'maxReplicas와 minReplicas가 같습니다 ({0}): 오토스케일러가 레플리카 수를 바꿀 수 없습니다. maxReplicas를 늘리세요.',
+      ko: 'maxReplicas와 minReplicas가 {0:으로/로} 같아서 오토스케일러가 복제본 수를 바꿀 수 없습니다. maxReplicas를 늘리세요.',
     },
     help: hpaHelp,
     lessonField: 'HorizontalPodAutoscaler:spec.maxReplicas',
@@ -118,10 +118,10 @@ export const hpaMinReplicasLow: Rule = {
     id: 'k8s-hpa-min-replicas-low',
     flavor: 'kubernetes',
     severity: 'information',
-    title: { en: 'HPA may scale to one replica', ko: 'HPA가 레플리카 1개까지 줄일 수 있음' },
+    title: { en: 'HPA may scale to one replica', ko: 'HPA가 복제본을 1개까지 줄일 수 있음' },
     message: {
       en: 'minReplicas is {0}: at low load the workload runs a single pod, a single point of failure. Use minReplicas: 2 or more.',
-      ko: 'minReplicas가 {0}입니다: 부하가 낮으면 Pod 하나만 실행되어 단일 장애점이 됩니다. minReplicas를 2 이상으로 하세요.',
+      ko: 'minReplicas가 {0}입니다. 부하가 낮으면 Pod가 하나만 실행되어 단일 장애점이 됩니다. minReplicas를 2 이상으로 설정하세요.',
     },
     help: hpaHelp,
     lessonField: 'HorizontalPodAutoscaler:spec.minReplicas',

@@ -24,14 +24,14 @@ export const plaintextSecretEnv: Rule = {
     id: 'k8s-plaintext-secret-env',
     flavor: 'kubernetes',
     severity: 'warning',
-    title: { en: 'Secret as a literal env value', ko: '환경 변수에 평문 시크릿' },
+    title: { en: 'Secret as a literal env value', ko: '환경 변수에 평문 비밀값' },
     message: {
       en: 'Container "{0}": env {1} holds a literal secret in the manifest. Move it to a Secret and use valueFrom.secretKeyRef.',
-      ko: '컨테이너 "{0}": 환경 변수 {1}에 시크릿이 평문으로 들어 있습니다. Secret으로 옮기고 valueFrom.secretKeyRef를 사용하세요.',
+      ko: '컨테이너 "{0}"의 환경 변수 {1}에 비밀값이 평문으로 적혀 있습니다. 값을 Secret으로 옮기고 valueFrom.secretKeyRef로 참조하세요.',
     },
     help: {
       en: 'A value written in the manifest ends up in Git, in kubectl output and in the object for anyone who can read it. Keep secrets in a Secret (or an external store) and reference them.',
-      ko: '매니페스트에 쓴 값은 Git, kubectl 출력, 오브젝트를 읽을 수 있는 모든 사람에게 노출됩니다. 시크릿은 Secret(또는 외부 저장소)에 두고 참조하세요.',
+      ko: '매니페스트에 적은 값은 Git 기록과 kubectl 출력에 남고, 객체를 읽을 수 있는 모든 사람에게 노출됩니다. 비밀값은 Secret(또는 외부 비밀 저장소)에 두고 참조하세요.',
     },
     lessonField: 'containers.env.valueFrom.secretKeyRef',
     anchors: ['K12', 'kube-linter env-var-secret', 'Polaris sensitiveContainerEnvVar', 'CKV_K8S_35'],
@@ -59,7 +59,7 @@ export const plaintextSecretEnv: Rule = {
           lessonPath: [...c.path, 'env', index, 'valueFrom', 'secretKeyRef'],
           fixes: single
             ? [{
-              title: { en: 'Replace with valueFrom.secretKeyRef (edit the Secret name)', ko: 'valueFrom.secretKeyRef로 교체 (Secret 이름을 수정하세요)' },
+              title: { en: 'Replace with valueFrom.secretKeyRef (edit the Secret name)', ko: 'valueFrom.secretKeyRef로 바꾸기 (Secret 이름은 직접 수정)' },
               edits: [{ start: keyStart, end: valueEnd, newText: `valueFrom: {secretKeyRef: {name: "<secret-name>", key: ${key}}}` }],
             }]
             : [],
@@ -87,11 +87,11 @@ export const imageTagMutable: Rule = {
     title: { en: 'Mutable image tag', ko: '변경 가능한 이미지 태그' },
     message: {
       en: 'Container "{0}" uses image "{1}" (no tag or :latest): each pull may get a different image. Pin a version tag (or a digest).',
-      ko: '컨테이너 "{0}"의 이미지 "{1}"은(는) 태그가 없거나 :latest입니다: 당길 때마다 다른 이미지일 수 있습니다. 버전 태그(또는 digest)로 고정하세요.',
+      ko: '컨테이너 "{0}"의 이미지 "{1}"에 태그가 없거나 :latest 태그가 쓰였습니다. pull할 때마다 다른 이미지를 받을 수 있으니 버전 태그(또는 다이제스트)로 고정하세요.',
     },
     help: {
       en: 'An untagged image means :latest, which moves: rollouts and rollbacks stop being reproducible and nodes may run different code. Pin a version (v2.1.0) or a digest (@sha256:…).',
-      ko: '태그 없는 이미지는 :latest이고 계속 바뀝니다: 롤아웃과 롤백이 재현되지 않고 노드마다 다른 코드가 실행될 수 있습니다. 버전(v2.1.0)이나 digest(@sha256:…)로 고정하세요.',
+      ko: '태그를 생략하면 :latest가 쓰이고, :latest가 가리키는 이미지는 계속 바뀝니다. 롤아웃과 롤백을 재현할 수 없고 노드마다 다른 코드가 실행될 수 있습니다. 버전(v2.1.0)이나 다이제스트(@sha256:…)로 고정하세요.',
     },
     lessonField: 'containers.image',
     anchors: ['K13', 'kube-linter latest-tag', 'kube-score container-image-tag', 'Polaris tagNotSpecified', 'CKV_K8S_14'],

@@ -3,6 +3,7 @@
  * invalid levels, invalid versions, misspelled keys; plus a Namespace that audits/warns but enforces nothing.
  */
 import type { Node, Pair } from 'yaml';
+import { withParticle } from '../../koParticles';
 import { replaceNode } from '../edits';
 import type { Fix, Rule } from '../types';
 import { asMap, getIn, keyRange, rangeOf, str } from '../yamlNodes';
@@ -52,11 +53,11 @@ export const pssLabelInvalid: Rule = {
     title: { en: 'Invalid Pod Security label', ko: '잘못된 Pod Security 레이블' },
     message: {
       en: 'Namespace label {0}: {1} is not valid, so this policy is not applied. Expected {2}.',
-      ko: 'Namespace 레이블 {0}: {1}은(는) 유효하지 않아 정책이 적용되지 않습니다. 기대값: {2}.',
+      ko: '네임스페이스 레이블 {0}: {1}{은/는} 올바른 값이 아니어서 정책이 적용되지 않습니다. 쓸 수 있는 값: {2}.',
     },
     help: {
       en: 'Pod Security Admission reads pod-security.kubernetes.io/{enforce,audit,warn} with a level privileged|baseline|restricted and optional *-version labels (latest or vMAJOR.MINOR). A misspelled key is ignored and an invalid value falls back to the cluster default.',
-      ko: 'Pod Security Admission은 pod-security.kubernetes.io/{enforce,audit,warn} 레이블의 privileged|baseline|restricted 값과 선택적 *-version 레이블(latest 또는 vMAJOR.MINOR)을 읽습니다. 철자가 틀린 키는 무시되고 잘못된 값은 클러스터 기본값으로 대체됩니다.',
+      ko: 'Pod Security Admission은 pod-security.kubernetes.io/{enforce,audit,warn} 레이블의 privileged|baseline|restricted 값과 선택 사항인 *-version 레이블(latest 또는 vMAJOR.MINOR)을 읽습니다. 철자가 틀린 키는 무시되고, 잘못된 값은 클러스터 기본값으로 대체됩니다.',
     },
     lessonField: 'Namespace:metadata.labels',
     anchors: ['K27', 'pod-security-admission api/constants.go'],
@@ -77,7 +78,7 @@ export const pssLabelInvalid: Rule = {
       const correctKey = `${prefix}${suffix}`;
       if (key !== correctKey || !validKeys.includes(suffix)) {
         const near = validKeys.includes(suffix) ? suffix : nearestKey(suffix);
-        const fixes: Fix[] = near ? [{ title: { en: `Rename to ${prefix}${near}`, ko: `${prefix}${near}(으)로 이름 변경` }, edits: [{ start: keyR[0], end: keyR[1], newText: `${prefix}${near}` }], preferred: true }] : [];
+        const fixes: Fix[] = near ? [{ title: { en: `Rename to ${prefix}${near}`, ko: `${withParticle(prefix + near, '으로/로')} 이름 바꾸기` }, edits: [{ start: keyR[0], end: keyR[1], newText: `${prefix}${near}` }], preferred: true }] : [];
         const keyQuoted = /^["']/.test(ctx.model.text.slice(keyR[0], keyR[1]));
         ctx.report({ start: keyR[0], end: keyR[1], args: [key, key, validKeys.map((k) => prefix + k).join(', ')], lessonPath, fixes: keyQuoted ? [] : fixes });
         continue;
@@ -92,7 +93,7 @@ export const pssLabelInvalid: Rule = {
         const source = /^["']/.test(written) ? value.trim() : written;
         const fixed = source.toLowerCase() === 'latest' ? 'latest' : /^v?\d+\.\d+$/.test(source) ? `v${source.replace(/^v/, '')}` : undefined;
         const edit = fixed && valueNode && !/^["']/.test(ctx.model.text.slice(valueRange[0], valueRange[1])) ? replaceNode(valueNode, fixed) : undefined;
-        ctx.report({ start: valueRange[0], end: valueRange[1], args: [key, `"${value}"`, 'latest or vMAJOR.MINOR (v1.30)'], lessonPath, fixes: edit ? [{ title: { en: `Use ${fixed}`, ko: `${fixed} 사용` }, edits: [edit], preferred: true }] : [] });
+        ctx.report({ start: valueRange[0], end: valueRange[1], args: [key, `"${value}"`, 'latest | vMAJOR.MINOR (v1.30)'], lessonPath, fixes: edit ? [{ title: { en: `Use ${fixed}`, ko: `${fixed} 사용` }, edits: [edit], preferred: true }] : [] });
         continue;
       }
       if (levels.includes(value)) continue;
@@ -111,11 +112,11 @@ export const pssEnforceMissing: Rule = {
     title: { en: 'Pod Security audits but does not enforce', ko: 'Pod Security를 감사만 하고 강제하지 않음' },
     message: {
       en: 'Namespace "{0}" sets {1} but no pod-security.kubernetes.io/enforce: violating pods are still admitted. Add enforce when the workloads comply.',
-      ko: 'Namespace "{0}"는 {1}만 있고 pod-security.kubernetes.io/enforce가 없습니다: 위반하는 Pod도 생성됩니다. 워크로드가 준수하면 enforce를 추가하세요.',
+      ko: '네임스페이스 "{0}"에는 {1} 레이블만 있고 pod-security.kubernetes.io/enforce 레이블이 없습니다. 정책을 위반하는 Pod도 그대로 생성됩니다. 워크로드가 정책을 지키게 되면 enforce 레이블을 추가하세요.',
     },
     help: {
       en: 'audit and warn only record or display violations; enforce rejects the pods. Starting with warn/audit is the documented rollout path; enforce is the goal.',
-      ko: 'audit와 warn은 위반을 기록하거나 표시할 뿐이고 enforce가 Pod를 거부합니다. warn/audit로 시작해 enforce로 가는 것이 문서화된 도입 경로입니다.',
+      ko: 'audit과 warn은 위반을 기록하거나 경고로 보여 줄 뿐이고, Pod를 거부하는 것은 enforce입니다. warn/audit으로 시작해 enforce로 넘어가는 것이 공식 문서가 권하는 도입 절차입니다.',
     },
     lessonField: 'Namespace:metadata.labels',
     anchors: ['K27', 'Pod Security Admission modes'],

@@ -8,14 +8,14 @@ export const rbacWildcard: Rule = {
     id: 'k8s-rbac-wildcard',
     flavor: 'kubernetes',
     severity: 'warning',
-    title: { en: 'Wildcard in RBAC rule', ko: 'RBAC 규칙에 와일드카드' },
+    title: { en: 'Wildcard in RBAC rule', ko: 'RBAC 규칙의 와일드카드' },
     message: {
       en: '{0} "{1}" grants "*" in rules[{2}].{3}: it covers every current and future {3}. List only what is needed.',
-      ko: '{0} "{1}"의 rules[{2}].{3}에 "*"가 있습니다: 현재와 미래의 모든 {3}을(를) 허용합니다. 필요한 것만 나열하세요.',
+      ko: '{0} "{1}"의 rules[{2}].{3}에 "*"가 있어 지금 있는 것과 앞으로 생길 모든 {3:을/를} 허용합니다. 필요한 것만 나열하세요.',
     },
     help: {
       en: 'Least privilege: a wildcard verb, resource or API group silently includes new resources and verbs (escalate, impersonate…) as the cluster evolves (CIS 5.1.3).',
-      ko: '최소 권한 원칙: 와일드카드 verb, resource, API group은 클러스터가 바뀌면서 새 리소스와 verb(escalate, impersonate…)까지 조용히 포함합니다 (CIS 5.1.3).',
+      ko: '와일드카드는 최소 권한 원칙에 어긋납니다. 와일드카드로 지정한 verb, resource, API group은 클러스터가 바뀌면서 새로 생기는 리소스와 verb(escalate, impersonate…)까지 조용히 포함합니다 (CIS 5.1.3).',
     },
     lessonField: 'Role:rules.verbs',
     anchors: ['K22', 'kube-linter wildcard-in-rules', 'CKV_K8S_49'],
@@ -42,11 +42,11 @@ export const clusterAdminBinding: Rule = {
     title: { en: 'Binding to cluster-admin', ko: 'cluster-admin 바인딩' },
     message: {
       en: '{0} "{1}" grants cluster-admin: its subjects can do anything (in the binding\'s namespace for a RoleBinding). Bind a Role with only the permissions they need.',
-      ko: '{0} "{1}"가 cluster-admin을 부여합니다: 대상이 무엇이든 할 수 있습니다 (RoleBinding이면 그 Namespace 안에서). 필요한 권한만 가진 Role을 바인딩하세요.',
+      ko: '{0} "{1}"{이/가} cluster-admin 권한을 부여해 대상(subjects)이 무엇이든 할 수 있습니다 (RoleBinding이면 그 네임스페이스 안에서). 필요한 권한만 가진 Role을 바인딩하세요.',
     },
     help: {
       en: 'cluster-admin is superuser access. Binding it to an application ServiceAccount or a user turns any compromise into full cluster control (CIS 5.1.1).',
-      ko: 'cluster-admin은 슈퍼유저 권한입니다. 애플리케이션 ServiceAccount나 사용자에게 바인딩하면 침해 하나가 클러스터 전체 장악이 됩니다 (CIS 5.1.1).',
+      ko: 'cluster-admin은 슈퍼유저 권한입니다. 애플리케이션 ServiceAccount나 사용자에게 바인딩하면 한 번의 침해가 클러스터 전체 장악으로 이어집니다 (CIS 5.1.1).',
     },
     lessonField: 'RoleBinding:roleRef',
     anchors: ['K23', 'kube-linter cluster-admin-role-binding', 'Polaris clusterrolebindingClusterAdmin/rolebindingClusterAdminClusterRole'],
@@ -98,11 +98,11 @@ export const deprecatedApiVersion: Rule = {
     title: { en: 'Removed API version', ko: '제거된 API 버전' },
     message: {
       en: '{0} {1} was removed in Kubernetes {2}: the API server rejects it. Use {3}.',
-      ko: '{0} {1}는 Kubernetes {2}에서 제거되었습니다: API 서버가 거부합니다. {3}을(를) 사용하세요.',
+      ko: '{0} {1:은/는} Kubernetes {2}에서 제거되어 API 서버가 거부합니다. {3:을/를} 사용하세요.',
     },
     help: {
       en: 'Beta API versions are removed a few releases after the stable version ships; manifests that still use them fail to apply on current clusters.',
-      ko: '베타 API 버전은 안정 버전이 나온 뒤 몇 릴리스 후 제거됩니다; 여전히 쓰는 매니페스트는 현재 클러스터에 적용되지 않습니다.',
+      ko: '베타 API 버전은 안정 버전이 나오고 몇 릴리스 뒤에 제거됩니다. 제거된 버전을 쓰는 매니페스트는 현재 클러스터에 적용되지 않습니다.',
     },
     lessonField: 'apiVersion',
     anchors: ['K24', 'kube-score stable-version', 'kube-linter no-extensions-v1beta'],

@@ -62,7 +62,7 @@ function setFix(ctx: DocContext, c: ContainerRef, section: Section, resources: R
   if (!combined) return undefined;
   const list = resources.map((r) => `${r}: ${valueFor(c, section, r)}`).join(', ');
   return {
-    title: { en: `Add ${section} ${list} (edit the values)`, ko: `${section} ${list} 추가 (값을 조정하세요)` },
+    title: { en: `Add ${section} ${list} (edit the values)`, ko: `${section} ${list} 추가 (값은 직접 조정)` },
     edits: combined,
     preferred: true,
   };
@@ -97,11 +97,11 @@ export const resourceRequestsMissing: Rule = {
     title: { en: 'Resource requests missing', ko: '리소스 requests 누락' },
     message: {
       en: 'Container "{0}" has no {1}: the scheduler places it blindly and HPA utilization cannot be computed. Set requests from measured usage.',
-      ko: '컨테이너 "{0}"에 {1}이(가) 없습니다: 스케줄러가 근거 없이 배치하고 HPA 사용률을 계산할 수 없습니다. 측정한 사용량으로 requests를 설정하세요.',
+      ko: '컨테이너 "{0}"에 {1:이/가} 없습니다. 스케줄러가 근거 없이 Pod를 배치하고 HPA가 사용률을 계산할 수 없습니다. 측정한 사용량을 바탕으로 requests를 설정하세요.',
     },
     help: {
       en: 'requests reserve CPU and memory on a node: the scheduler uses them for placement, the kubelet for QoS and eviction order, the HPA as the 100% of utilization.',
-      ko: 'requests는 노드의 CPU와 메모리를 예약합니다: 스케줄러는 배치에, kubelet은 QoS와 축출 순서에, HPA는 사용률 100% 기준으로 씁니다.',
+      ko: 'requests는 노드의 CPU와 메모리를 예약합니다. 스케줄러는 이 값으로 Pod를 배치하고, kubelet은 QoS와 축출 순서를 정하며, HPA는 사용률 100%의 기준으로 씁니다.',
     },
     lessonField: 'containers.resources.requests',
     anchors: ['K14', 'kube-linter unset-cpu-requirements', 'kube-score container-resources', 'Polaris cpuRequestsMissing/memoryRequestsMissing', 'CKV_K8S_10', 'CKV_K8S_12'],
@@ -117,11 +117,11 @@ export const memoryLimitMissing: Rule = {
     title: { en: 'Memory limit missing', ko: '메모리 limit 누락' },
     message: {
       en: 'Container "{0}" has no {1}: a leak can use the node\'s memory and get other pods OOM-killed. Set limits.memory.',
-      ko: '컨테이너 "{0}"에 {1}이(가) 없습니다: 메모리 누수가 노드 메모리를 소진해 다른 Pod가 OOM으로 종료될 수 있습니다. limits.memory를 설정하세요.',
+      ko: '컨테이너 "{0}"에 {1:이/가} 없습니다. 메모리 누수가 노드 메모리를 모두 써서 다른 Pod가 OOM으로 종료될 수 있습니다. limits.memory를 설정하세요.',
     },
     help: {
       en: 'limits.memory is the cgroup memory limit: above it the container is OOM-killed instead of starving its neighbours.',
-      ko: 'limits.memory는 cgroup 메모리 제한입니다: 넘으면 이웃을 굶기는 대신 그 컨테이너가 OOM으로 종료됩니다.',
+      ko: 'limits.memory는 cgroup 메모리 제한입니다. 제한을 넘으면 다른 Pod의 메모리를 빼앗는 대신 그 컨테이너만 OOM으로 종료됩니다.',
     },
     lessonField: 'containers.resources.limits.memory',
     anchors: ['K15', 'kube-linter unset-memory-requirements', 'kube-score container-resources', 'Polaris memoryLimitsMissing', 'CKV_K8S_13'],
@@ -137,11 +137,11 @@ export const cpuLimitMissing: Rule = {
     title: { en: 'CPU limit missing', ko: 'CPU limit 누락' },
     message: {
       en: 'Container "{0}" has no {1}: it may use every idle CPU of the node. Set limits.cpu if you need a ceiling (it throttles the container).',
-      ko: '컨테이너 "{0}"에 {1}이(가) 없습니다: 노드의 남는 CPU를 모두 쓸 수 있습니다. 상한이 필요하면 limits.cpu를 설정하세요 (초과 시 스로틀링).',
+      ko: '컨테이너 "{0}"에 {1:이/가} 없어 노드의 남는 CPU를 모두 쓸 수 있습니다. 상한이 필요하면 limits.cpu를 설정하세요 (넘으면 스로틀링됩니다).',
     },
     help: {
       en: 'limits.cpu is enforced by CFS throttling. Many teams leave it unset on purpose and rely on requests; kube-score has a flag to ignore it.',
-      ko: 'limits.cpu는 CFS 스로틀링으로 적용됩니다. 많은 팀이 일부러 비워 두고 requests에 의존합니다; kube-score도 무시 옵션이 있습니다.',
+      ko: 'limits.cpu는 CFS 스로틀링으로 적용됩니다. 많은 팀이 일부러 비워 두고 requests에 의존하며, kube-score에도 이 검사를 끄는 옵션이 있습니다.',
     },
     lessonField: 'containers.resources.limits.cpu',
     anchors: ['K15', 'kube-score container-resources', 'Polaris cpuLimitsMissing', 'CKV_K8S_11'],

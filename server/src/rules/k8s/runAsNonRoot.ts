@@ -14,11 +14,11 @@ export const runAsNonRoot: Rule = {
     title: { en: 'Container may run as root', ko: '컨테이너가 root로 실행될 수 있음' },
     message: {
       en: 'Container "{0}" may run as root: set securityContext.runAsNonRoot: true (pod or container).',
-      ko: '컨테이너 "{0}"가 root로 실행될 수 있습니다: securityContext.runAsNonRoot: true를 설정하세요 (Pod 또는 컨테이너).',
+      ko: '컨테이너 "{0}"{이/가} root로 실행될 수 있습니다. Pod 또는 컨테이너의 securityContext에 runAsNonRoot: true를 설정하세요.',
     },
     help: {
       en: 'Without runAsNonRoot the kubelet starts the image as whatever user it declares, often UID 0. Pod Security "restricted" requires runAsNonRoot: true.',
-      ko: 'runAsNonRoot가 없으면 kubelet은 이미지가 지정한 사용자(대개 UID 0)로 실행합니다. Pod Security "restricted"는 runAsNonRoot: true를 요구합니다.',
+      ko: 'runAsNonRoot가 없으면 kubelet은 이미지에 지정된 사용자(대개 UID 0, 즉 root)로 컨테이너를 실행합니다. Pod Security "restricted"는 runAsNonRoot: true를 요구합니다.',
     },
     lessonField: 'securityContext.runAsNonRoot',
     anchors: ['K03', 'kube-linter run-as-non-root', 'kube-score container-security-context-user-group-id', 'Polaris runAsRootAllowed', 'PSS restricted runAsNonRoot'],

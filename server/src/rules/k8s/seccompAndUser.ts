@@ -12,7 +12,7 @@ import { containerName, containerRange, hasAliases, securityContextOf } from './
 
 const seccompHelp = {
   en: 'A seccomp profile filters the system calls a container may make. Pod Security "restricted" requires RuntimeDefault or Localhost (pod or every container); "baseline" forbids Unconfined.',
-  ko: 'seccomp 프로파일은 컨테이너가 호출할 수 있는 시스템 콜을 걸러냅니다. Pod Security "restricted"는 RuntimeDefault 또는 Localhost(Pod 또는 모든 컨테이너)를 요구하고, "baseline"은 Unconfined를 금지합니다.',
+  ko: 'seccomp 프로필은 컨테이너가 호출할 수 있는 시스템 콜을 걸러냅니다. Pod Security "restricted"는 Pod 또는 모든 컨테이너에 RuntimeDefault나 Localhost를 요구하고, "baseline"은 Unconfined를 금지합니다.',
 };
 
 export const seccompUnconfined: Rule = {
@@ -23,7 +23,7 @@ export const seccompUnconfined: Rule = {
     title: { en: 'Seccomp disabled (Unconfined)', ko: 'seccomp 비활성화 (Unconfined)' },
     message: {
       en: 'seccompProfile.type: Unconfined on {0}: every system call is allowed (Pod Security "baseline" rejects it). Use RuntimeDefault.',
-      ko: '{0}의 seccompProfile.type이 Unconfined입니다: 모든 시스템 콜이 허용됩니다 (Pod Security "baseline" 거부). RuntimeDefault를 사용하세요.',
+      ko: '{0}의 seccompProfile.type이 Unconfined여서 모든 시스템 콜이 허용됩니다 (Pod Security "baseline"이 거부합니다). RuntimeDefault를 쓰세요.',
     },
     help: seccompHelp,
     lessonField: 'securityContext.seccompProfile.type',
@@ -48,7 +48,7 @@ export const seccompUnconfined: Rule = {
         end: range[1],
         args: [p.label],
         lessonPath: [...p.path, 'seccompProfile', 'type'],
-        fixes: edit ? [{ title: { en: 'Use seccompProfile RuntimeDefault', ko: 'seccompProfile을 RuntimeDefault로' }, edits: [edit], preferred: true }] : [],
+        fixes: edit ? [{ title: { en: 'Use seccompProfile RuntimeDefault', ko: 'seccompProfile을 RuntimeDefault로 바꾸기' }, edits: [edit], preferred: true }] : [],
       });
     }
   },
@@ -59,10 +59,10 @@ export const seccompProfileMissing: Rule = {
     id: 'k8s-seccomp-profile',
     flavor: 'kubernetes',
     severity: 'warning',
-    title: { en: 'No seccomp profile', ko: 'seccomp 프로파일 없음' },
+    title: { en: 'No seccomp profile', ko: 'seccomp 프로필 없음' },
     message: {
       en: 'Container "{0}" runs without a seccomp profile: set securityContext.seccompProfile.type: RuntimeDefault (pod or container).',
-      ko: '컨테이너 "{0}"에 seccomp 프로파일이 없습니다: securityContext.seccompProfile.type: RuntimeDefault를 설정하세요 (Pod 또는 컨테이너).',
+      ko: '컨테이너 "{0}"에 seccomp 프로필이 없습니다. Pod 또는 컨테이너의 securityContext에 seccompProfile.type: RuntimeDefault를 설정하세요.',
     },
     help: seccompHelp,
     lessonField: 'securityContext.seccompProfile',
@@ -125,11 +125,11 @@ export const runAsUserRoot: Rule = {
     title: { en: 'Runs as UID 0', ko: 'UID 0으로 실행' },
     message: {
       en: '{1}: 0 on {0}: the process runs as root (with runAsNonRoot: true the kubelet refuses to start it). Use a non-zero UID such as 10001.',
-      ko: '{0}의 {1}이 0입니다: root로 실행됩니다 (runAsNonRoot: true와 함께면 kubelet이 시작을 거부). 10001 같은 0이 아닌 UID를 쓰세요.',
+      ko: '{0}의 {1:이/가} 0이어서 root로 실행됩니다 (runAsNonRoot: true와 함께 쓰면 kubelet이 시작을 거부합니다). 10001처럼 0이 아닌 UID를 쓰세요.',
     },
     help: {
       en: 'UID 0 in the container is root on the node\'s kernel unless user namespaces are used. Pod Security "restricted" rejects runAsUser: 0.',
-      ko: '사용자 네임스페이스를 쓰지 않으면 컨테이너의 UID 0은 노드 커널에서 root입니다. Pod Security "restricted"는 runAsUser: 0을 거부합니다.',
+      ko: '사용자 네임스페이스를 쓰지 않으면 컨테이너의 UID 0은 노드 커널에서도 root입니다. Pod Security "restricted"는 runAsUser: 0을 거부합니다.',
     },
     lessonField: 'securityContext.runAsUser',
     anchors: ['K03', 'PSS restricted runAsUser', 'kube-linter run-as-non-root', 'kube-score container-security-context-user-group-id', 'CKV_K8S_40'],
@@ -145,11 +145,11 @@ export const runAsGroupRoot: Rule = {
     title: { en: 'Runs with GID 0', ko: 'GID 0으로 실행' },
     message: {
       en: '{1}: 0 on {0}: the process gets the root group\'s file access. Prefer a non-zero GID such as 10001.',
-      ko: '{0}의 {1}이 0입니다: root 그룹의 파일 권한을 얻습니다. 10001 같은 0이 아닌 GID를 권장합니다.',
+      ko: '{0}의 {1:이/가} 0이어서 root 그룹의 파일 권한을 얻습니다. 10001처럼 0이 아닌 GID를 권장합니다.',
     },
     help: {
       en: 'GID 0 grants access to files owned by the root group. It is not a Pod Security violation, but kube-score and kube-linter ask for a non-zero group.',
-      ko: 'GID 0은 root 그룹 소유 파일에 접근하게 합니다. Pod Security 위반은 아니지만 kube-score와 kube-linter는 0이 아닌 그룹을 권장합니다.',
+      ko: 'GID가 0이면 root 그룹이 소유한 파일에 접근할 수 있습니다. Pod Security 위반은 아니지만 kube-score와 kube-linter는 0이 아닌 그룹을 권장합니다.',
     },
     lessonField: 'securityContext.runAsGroup',
     anchors: ['K03', 'kube-score container-security-context-user-group-id'],

@@ -59,11 +59,11 @@ export const privilegedContainer: Rule = {
     title: { en: 'Privileged container', ko: '특권(privileged) 컨테이너' },
     message: {
       en: 'Container "{0}" runs privileged: it has every capability and the host\'s devices. Remove privileged: true (grant only the capability it needs).',
-      ko: '컨테이너 "{0}"가 privileged로 실행됩니다: 모든 capability와 호스트 디바이스를 갖습니다. privileged: true를 제거하고 필요한 capability만 부여하세요.',
+      ko: '컨테이너 "{0}"{이/가} privileged로 실행되어 모든 capability를 갖고 호스트 디바이스에 접근할 수 있습니다. privileged: true를 제거하고 필요한 capability만 부여하세요.',
     },
     help: {
       en: 'A privileged container can load kernel modules, access every host device and escape to the node. Pod Security "baseline" forbids it.',
-      ko: 'privileged 컨테이너는 커널 모듈 로드, 모든 호스트 디바이스 접근, 노드 탈출이 가능합니다. Pod Security "baseline"이 금지합니다.',
+      ko: 'privileged 컨테이너는 커널 모듈을 로드하고 모든 호스트 디바이스에 접근할 수 있어 노드로 쉽게 탈출할 수 있습니다. Pod Security "baseline"은 이를 금지합니다.',
     },
     lessonField: 'securityContext.privileged',
     anchors: ['K01', 'kube-linter privileged-container', 'kube-score container-security-context-privileged', 'Polaris runAsPrivileged', 'PSS baseline privileged', 'CKV_K8S_16'],
@@ -91,7 +91,7 @@ const apeMeta = {
   flavor: 'kubernetes' as const,
   help: {
     en: 'allowPrivilegeEscalation controls no_new_privs: when it is not false, a setuid binary (sudo, su) can gain more privileges than its parent. Pod Security "restricted" requires false; it only breaks setuid tools.',
-    ko: 'allowPrivilegeEscalation은 no_new_privs를 제어합니다: false가 아니면 setuid 바이너리(sudo, su)가 부모보다 높은 권한을 얻을 수 있습니다. Pod Security "restricted"는 false를 요구하며, setuid 도구만 영향을 받습니다.',
+    ko: 'allowPrivilegeEscalation은 커널의 no_new_privs 플래그를 제어합니다. false가 아니면 setuid 바이너리(sudo, su)로 부모 프로세스보다 높은 권한을 얻을 수 있습니다. Pod Security "restricted"는 false를 요구하며, false로 바꿔도 영향을 받는 것은 setuid 도구뿐입니다.',
   },
   lessonField: 'securityContext.allowPrivilegeEscalation',
   anchors: ['K02', 'kube-linter privilege-escalation-container', 'Polaris privilegeEscalationAllowed', 'PSS restricted allowPrivilegeEscalation', 'CKV_K8S_20'],
@@ -124,7 +124,7 @@ export const allowPrivilegeEscalation: Rule = {
     title: { en: 'Privilege escalation allowed', ko: '권한 상승 허용' },
     message: {
       en: 'Container "{0}" sets allowPrivilegeEscalation: true: setuid binaries can gain privileges. Set it to false.',
-      ko: '컨테이너 "{0}"가 allowPrivilegeEscalation: true입니다: setuid 바이너리가 권한을 얻을 수 있습니다. false로 설정하세요.',
+      ko: '컨테이너 "{0}"에 allowPrivilegeEscalation: true가 설정되어 있어 setuid 바이너리로 권한을 얻을 수 있습니다. false로 설정하세요.',
     },
   },
   check: (ctx) => checkEscalation(ctx, true),
@@ -138,7 +138,7 @@ export const allowPrivilegeEscalationUnset: Rule = {
     title: { en: 'allowPrivilegeEscalation not set', ko: 'allowPrivilegeEscalation 미설정' },
     message: {
       en: 'Container "{0}" does not set allowPrivilegeEscalation (it defaults to true; Pod Security "restricted" rejects this). Set it to false.',
-      ko: '컨테이너 "{0}"에 allowPrivilegeEscalation이 없습니다 (기본값 true; Pod Security "restricted"가 거부합니다). false로 설정하세요.',
+      ko: '컨테이너 "{0}"에 allowPrivilegeEscalation이 설정되어 있지 않습니다. 기본값은 true이며 Pod Security "restricted"가 이를 거부합니다. false로 설정하세요.',
     },
   },
   check: (ctx) => checkEscalation(ctx, false),
@@ -152,11 +152,11 @@ export const readOnlyRootFilesystem: Rule = {
     title: { en: 'Writable root filesystem', ko: '쓰기 가능한 루트 파일시스템' },
     message: {
       en: 'Container "{0}" has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true (mount an emptyDir where it must write, e.g. /tmp).',
-      ko: '컨테이너 "{0}"의 루트 파일시스템이 쓰기 가능합니다: securityContext.readOnlyRootFilesystem: true를 설정하세요 (써야 하는 곳, 예: /tmp에는 emptyDir를 마운트).',
+      ko: '컨테이너 "{0}"의 루트 파일시스템에 쓸 수 있습니다. securityContext.readOnlyRootFilesystem: true를 설정하고, 써야 하는 경로(예: /tmp)에는 emptyDir를 마운트하세요.',
     },
     help: {
       en: 'The container layer is writable by default: an attacker can drop tools or change binaries. A read-only root filesystem with emptyDir volumes for scratch space keeps the image immutable.',
-      ko: '컨테이너 레이어는 기본적으로 쓰기 가능해서 공격자가 도구를 설치하거나 바이너리를 바꿀 수 있습니다. 읽기 전용 루트와 임시 공간용 emptyDir로 이미지를 불변으로 유지하세요.',
+      ko: '컨테이너 레이어는 기본적으로 쓰기 가능해서 공격자가 도구를 설치하거나 바이너리를 바꿀 수 있습니다. 루트는 읽기 전용으로 두고 임시 공간에만 emptyDir를 쓰면 컨테이너를 이미지 그대로 불변으로 유지할 수 있습니다.',
     },
     lessonField: 'securityContext.readOnlyRootFilesystem',
     anchors: ['K04', 'kube-linter no-read-only-root-fs', 'kube-score container-security-context-readonlyrootfilesystem', 'Polaris notReadOnlyRootFilesystem', 'CKV_K8S_22'],
@@ -187,11 +187,11 @@ export const capabilitiesNotDropped: Rule = {
     title: { en: 'Capabilities not dropped', ko: 'capability를 제거하지 않음' },
     message: {
       en: 'Container "{0}" keeps the default Linux capabilities: add securityContext.capabilities.drop: [ALL] (add back NET_BIND_SERVICE only if it binds a port below 1024).',
-      ko: '컨테이너 "{0}"가 기본 Linux capability를 유지합니다: securityContext.capabilities.drop: [ALL]을 추가하세요 (1024 미만 포트를 쓰면 NET_BIND_SERVICE만 다시 추가).',
+      ko: '컨테이너 "{0}"{이/가} 기본 Linux capability를 그대로 가지고 있습니다. securityContext.capabilities.drop: [ALL]을 추가하세요 (1024 미만 포트를 열어야 하면 NET_BIND_SERVICE만 다시 추가하세요).',
     },
     help: {
       en: 'Container runtimes grant a default set of capabilities (NET_RAW, CHOWN, SETUID…). Pod Security "restricted" requires drop: [ALL]; least privilege means adding back only what the process needs.',
-      ko: '컨테이너 런타임은 기본 capability(NET_RAW, CHOWN, SETUID…)를 부여합니다. Pod Security "restricted"는 drop: [ALL]을 요구합니다; 최소 권한 원칙에 따라 필요한 것만 다시 추가하세요.',
+      ko: '컨테이너 런타임은 기본 capability(NET_RAW, CHOWN, SETUID…)를 부여합니다. Pod Security "restricted"는 drop: [ALL]을 요구합니다. 최소 권한 원칙에 따라 필요한 것만 다시 추가하세요.',
     },
     lessonField: 'securityContext.capabilities.drop',
     anchors: ['K05', 'PSS restricted capabilities', 'Polaris insecureCapabilities', 'kube-linter drop-net-raw-capability', 'CKV_K8S_37', 'CKV_K8S_28'],
@@ -218,7 +218,7 @@ const baselineCaps = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 
 
 const capsHelp = {
   en: 'Added capabilities widen what root in the container can do on the kernel. SYS_ADMIN, NET_ADMIN and ALL are close to privileged; anything outside the runtime default set breaks Pod Security "baseline". "restricted" allows only NET_BIND_SERVICE.',
-  ko: '추가한 capability는 컨테이너 root가 커널에서 할 수 있는 일을 넓힙니다. SYS_ADMIN, NET_ADMIN, ALL은 privileged에 가깝고, 런타임 기본 집합 밖의 capability는 Pod Security "baseline" 위반입니다. "restricted"는 NET_BIND_SERVICE만 허용합니다.',
+  ko: 'capability를 추가할수록 컨테이너의 root가 커널에서 할 수 있는 일이 늘어납니다. SYS_ADMIN, NET_ADMIN, ALL은 privileged에 가깝고, 런타임 기본 집합 밖의 capability는 Pod Security "baseline" 위반입니다. "restricted"는 NET_BIND_SERVICE만 허용합니다.',
 };
 
 function checkAdded(ctx: DocContext, pick: (cap: string) => boolean): void {
@@ -256,7 +256,7 @@ export const dangerousCapability: Rule = {
     title: { en: 'Dangerous capability added', ko: '위험한 capability 추가' },
     message: {
       en: 'Container "{0}" adds capability {1}, which is close to running privileged. Remove it.',
-      ko: '컨테이너 "{0}"가 capability {1}을(를) 추가합니다: privileged 실행에 가깝습니다. 제거하세요.',
+      ko: '컨테이너 "{0}"{이/가} capability {1:을/를} 추가합니다. privileged로 실행하는 것과 다름없으니 제거하세요.',
     },
     help: capsHelp,
     lessonField: 'securityContext.capabilities.add',
@@ -273,7 +273,7 @@ export const capabilitiesAdded: Rule = {
     title: { en: 'Non-default capability added', ko: '기본 집합 밖의 capability 추가' },
     message: {
       en: 'Container "{0}" adds capability {1}, outside the runtime default set (Pod Security "baseline" rejects it). Remove it unless the workload really needs it.',
-      ko: '컨테이너 "{0}"가 런타임 기본 집합 밖의 capability {1}을(를) 추가합니다 (Pod Security "baseline"이 거부). 꼭 필요하지 않다면 제거하세요.',
+      ko: '컨테이너 "{0}"{이/가} 런타임 기본 집합 밖의 capability {1:을/를} 추가합니다 (Pod Security "baseline"이 거부합니다). 꼭 필요하지 않다면 제거하세요.',
     },
     help: capsHelp,
     lessonField: 'securityContext.capabilities.add',

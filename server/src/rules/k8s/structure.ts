@@ -16,11 +16,11 @@ export const selectorTemplateMismatch: Rule = {
     title: { en: 'Selector does not match the pod template', ko: 'selector가 Pod 템플릿과 불일치' },
     message: {
       en: '{0} "{1}": spec.selector ({2}) does not select spec.template.metadata.labels; the API server rejects it. Add the labels to the template.',
-      ko: '{0} "{1}": spec.selector ({2})가 spec.template.metadata.labels와 맞지 않아 API 서버가 거부합니다. 템플릿에 레이블을 추가하세요.',
+      ko: '{0} "{1}": spec.selector({2}){이/가} spec.template.metadata.labels와 맞지 않아 API 서버가 거부합니다. 템플릿에 레이블을 추가하세요.',
     },
     help: {
       en: 'A controller owns the pods its selector matches; its own template must produce such pods. The selector is immutable after creation, so fix the template labels rather than the selector.',
-      ko: '컨트롤러는 selector에 맞는 Pod를 관리하며, 자기 템플릿이 그런 Pod를 만들어야 합니다. selector는 생성 후 바꿀 수 없으니 selector 대신 템플릿 레이블을 고치세요.',
+      ko: '컨트롤러는 selector에 맞는 Pod를 관리하므로, 자기 템플릿으로 만든 Pod가 selector에 맞아야 합니다. selector는 만든 뒤에 바꿀 수 없으니 템플릿의 레이블을 고치세요.',
     },
     lessonField: 'Deployment:spec.selector',
     anchors: ['K25', 'kube-linter mismatching-selector', 'kube-score deployment-pod-selector-labels-match-template-metadata-labels'],
@@ -73,11 +73,11 @@ export const topologySpreadInvalid: Rule = {
     title: { en: 'Invalid topology spread constraint', ko: '잘못된 topologySpreadConstraints' },
     message: {
       en: 'topologySpreadConstraints[{0}].{1} is invalid ({2}): maxSkew and minDomains must be at least 1, topologyKey non-empty, whenUnsatisfiable DoNotSchedule or ScheduleAnyway, and labelSelector must select this workload\'s own pods.',
-      ko: 'topologySpreadConstraints[{0}].{1} 값이 잘못되었습니다 ({2}): maxSkew와 minDomains는 1 이상, topologyKey는 비어 있지 않아야 하고, whenUnsatisfiable은 DoNotSchedule 또는 ScheduleAnyway, labelSelector는 이 워크로드의 Pod를 선택해야 합니다.',
+      ko: 'topologySpreadConstraints[{0}].{1} 값이 잘못되었습니다 ({2}). maxSkew와 minDomains는 1 이상이어야 하고, topologyKey는 비어 있으면 안 되며, whenUnsatisfiable은 DoNotSchedule 또는 ScheduleAnyway여야 합니다. labelSelector는 이 워크로드의 Pod를 선택해야 합니다.',
     },
     help: {
       en: 'Each constraint counts the pods matched by its labelSelector per topologyKey domain and keeps the difference within maxSkew (> 0). A selector that does not match the workload\'s own pods spreads nothing; whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway.',
-      ko: '각 제약은 labelSelector에 맞는 Pod를 topologyKey 도메인별로 세어 차이를 maxSkew(> 0) 이내로 유지합니다. 워크로드 자신의 Pod와 맞지 않는 selector는 아무것도 분산하지 않습니다; whenUnsatisfiable은 DoNotSchedule 또는 ScheduleAnyway여야 합니다.',
+      ko: '각 제약은 labelSelector에 맞는 Pod를 topologyKey 도메인별로 세어 그 차이를 maxSkew(> 0) 이내로 유지합니다. 워크로드 자신의 Pod와 맞지 않는 selector로는 아무것도 분산되지 않습니다. whenUnsatisfiable은 DoNotSchedule 또는 ScheduleAnyway여야 합니다.',
     },
     lessonField: 'topologySpreadConstraints',
     anchors: ['K26', 'kube-score pod-topology-spread-constraints', 'Polaris topologySpreadConstraint'],
@@ -107,7 +107,7 @@ export const topologySpreadInvalid: Rule = {
         problems.push({ key: 'labelSelector', value: '-' });
         if (Object.keys(labels).length) {
           const edit = ensureEntries(ctx.model.text, c, [], { labelSelector: { matchLabels: labels } });
-          if (edit) fixes.push({ title: { en: 'Select this workload\'s pod labels', ko: '이 워크로드의 Pod 레이블을 선택' }, edits: [edit], preferred: true });
+          if (edit) fixes.push({ title: { en: 'Select this workload\'s pod labels', ko: '이 워크로드의 Pod 레이블 선택' }, edits: [edit], preferred: true });
         }
       } else if (selector && !selector.empty && Object.keys(labels).length && !selectorMatches(selector, labels)) {
         problems.push({ key: 'labelSelector', value: Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(', ') || 'matchExpressions' });

@@ -5,7 +5,7 @@ import { schemaRule } from './schemaIssues';
 const anchors = ['docker compose config (schema validation)', 'compose-spec JSON schema'];
 const spec = {
   en: 'docker compose validates the file against the Compose specification before doing anything and stops at the first violation. Extension keys starting with x- are free.',
-  ko: 'docker compose는 실행 전에 파일을 Compose 명세로 검증하고 첫 위반에서 멈춥니다. x-로 시작하는 확장 키는 자유롭게 쓸 수 있습니다.',
+  ko: 'docker compose는 실행 전에 파일을 Compose 명세로 검증하고 첫 번째 위반에서 멈춥니다. x-로 시작하는 확장 키는 자유롭게 쓸 수 있습니다.',
 };
 
 export const composeUnknownKey = schemaRule(
@@ -16,7 +16,7 @@ export const composeUnknownKey = schemaRule(
     title: { en: 'Unknown Compose key', ko: '알 수 없는 Compose 키' },
     message: {
       en: 'Unknown key "{0}" in {1}: docker compose rejects the file ("additional properties not allowed"). Closest known key: {2}. Use an x- prefix for your own keys.',
-      ko: '{1}에 없는 키 "{0}"입니다: docker compose가 파일을 거부합니다 ("additional properties not allowed"). 가장 가까운 키: {2}. 직접 쓰는 키는 x- 접두사를 붙이세요.',
+      ko: '{1}에는 "{0}" 키가 없습니다. docker compose가 파일을 거부합니다 ("additional properties not allowed"). 비슷한 키: {2}. 직접 정의하는 키에는 x- 접두사를 붙이세요.',
     },
     help: spec,
     lessonField: 'compose:services',
@@ -31,10 +31,10 @@ export const composeWrongType = schemaRule(
     id: 'schema-compose-wrong-type',
     flavor: 'compose',
     severity: 'error',
-    title: { en: 'Wrong Compose value shape', ko: 'Compose 값의 형태가 틀림' },
+    title: { en: 'Wrong Compose value shape', ko: '잘못된 Compose 값 형태' },
     message: {
       en: '"{0}" must be a {1}, not a {2}.',
-      ko: '"{0}"의 값은 {1} 형태여야 하는데 {2}입니다.',
+      ko: '"{0}"의 값은 {1} 형태여야 합니다 (현재: {2}).',
     },
     help: spec,
     lessonField: 'compose:services',
@@ -52,7 +52,7 @@ export const composeInvalidValue = schemaRule(
     title: { en: 'Value not allowed', ko: '허용되지 않는 값' },
     message: {
       en: '"{0}" is not a valid {1}: use one of {2}.',
-      ko: '"{0}"는 {1}에 쓸 수 없는 값입니다: {2} 중 하나를 쓰세요.',
+      ko: '"{0}"{은/는} {1}에 쓸 수 없는 값입니다. {2} 중 하나를 쓰세요.',
     },
     help: spec,
     lessonField: 'compose:services.*.depends_on',

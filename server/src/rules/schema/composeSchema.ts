@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isComposeFileName } from '../../model/manifestModel';
+import { withParticle } from '../../koParticles';
 import type { PathSegment } from '../../schema/types';
 import type { DocContext } from '../types';
 import { CHECKED_REQUIRED, CHECKED_VALUES, MODERN_KEYS, MODERN_KINDS, NodeKind } from './composeSpec';
@@ -77,7 +78,7 @@ function validateMap(w: Walk, map: YAMLMap<Node, Node | null>, path: PathSegment
         const quote = src[0] === '"' || src[0] === "'" ? src[0] : '';
         w.out.push({
           kind: 'unknown', start: r[0], end: r[1], args: [key, pattern === '' ? '(top level)' : pattern, suggestion ?? '-'], path: [...path, key],
-          fixes: suggestion ? [{ title: { en: `Rename to ${suggestion}`, ko: `${suggestion}(으)로 이름 바꾸기` }, edits: [{ start: r[0], end: r[1], newText: `${quote}${suggestion}${quote}` }], preferred: true }] : [],
+          fixes: suggestion ? [{ title: { en: `Rename to ${suggestion}`, ko: `${withParticle(suggestion, '으로/로')} 이름 바꾸기` }, edits: [{ start: r[0], end: r[1], newText: `${quote}${suggestion}${quote}` }], preferred: true }] : [],
         });
       }
       continue;
@@ -118,7 +119,7 @@ function checkValue(w: Walk, node: Node, path: PathSegment[], pattern: string, k
   const suggestion = rule.values ? closestName(v, rule.values) : undefined;
   w.out.push({
     kind: 'enum', start: node.range[0], end: node.range[1], args: [v, key, rule.shown], path,
-    fixes: suggestion ? [{ title: { en: `Change to ${suggestion}`, ko: `${suggestion}(으)로 바꾸기` }, edits: [{ start: node.range[0], end: node.range[1], newText: suggestion }], preferred: true }] : [],
+    fixes: suggestion ? [{ title: { en: `Change to ${suggestion}`, ko: `${withParticle(suggestion, '으로/로')} 바꾸기` }, edits: [{ start: node.range[0], end: node.range[1], newText: suggestion }], preferred: true }] : [],
   });
 }
 

@@ -6,6 +6,7 @@
  * fields take either, null means unset, YAML 1.1 booleans (yes/no) are booleans.
  */
 import { isAlias, isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { withParticle } from '../../koParticles';
 import type { FieldDoc, FieldDocs, PathSegment } from '../../schema/types';
 import type { DocContext, Fix } from '../types';
 import { closestName, SchemaIssue, typeLabel } from './schemaIssues';
@@ -77,11 +78,11 @@ function typeFix(ctx: DocContext, node: Node, expected: string): Fix[] {
     return [{ title: { en: `Quote the value ("${src}")`, ko: `값을 따옴표로 감싸기 ("${src}")` }, edits: [{ start: r[0], end: r[1], newText: JSON.stringify(src) }], preferred: true }];
   }
   if (expected === 'integer' && typeof v === 'string' && /^-?\d{1,15}$/.test(v.trim())) {
-    return [{ title: { en: `Use the number ${v.trim()}`, ko: `숫자 ${v.trim()}로 쓰기` }, edits: [{ start: r[0], end: r[1], newText: v.trim() }], preferred: true }];
+    return [{ title: { en: `Use the number ${v.trim()}`, ko: `숫자 ${withParticle(v.trim(), '으로/로')} 쓰기` }, edits: [{ start: r[0], end: r[1], newText: v.trim() }], preferred: true }];
   }
   if (expected === 'boolean' && typeof v === 'string' && /^(true|false)$/i.test(v.trim())) {
     const b = v.trim().toLowerCase();
-    return [{ title: { en: `Use the boolean ${b}`, ko: `불리언 ${b}로 쓰기` }, edits: [{ start: r[0], end: r[1], newText: b }], preferred: true }];
+    return [{ title: { en: `Use the boolean ${b}`, ko: `불리언 ${withParticle(b, '으로/로')} 쓰기` }, edits: [{ start: r[0], end: r[1], newText: b }], preferred: true }];
   }
   return [];
 }
@@ -112,7 +113,7 @@ function checkPrimitive(w: Walk, node: Node, field: FieldDoc, type: string, path
           const suggestion = allowed.find((a) => a.toLowerCase() === v.toLowerCase()) ?? closestName(v, allowed);
           w.out.push({
             kind: 'enum', start: r[0], end: r[1], args: [v, String(path[path.length - 1] ?? field.name), allowed.join(', ')], path,
-            fixes: suggestion ? [{ title: { en: `Change to ${suggestion}`, ko: `${suggestion}(으)로 바꾸기` }, edits: [{ start: r[0], end: r[1], newText: suggestion }], preferred: true }] : [],
+            fixes: suggestion ? [{ title: { en: `Change to ${suggestion}`, ko: `${withParticle(suggestion, '으로/로')} 바꾸기` }, edits: [{ start: r[0], end: r[1], newText: suggestion }], preferred: true }] : [],
           });
         }
       } else if (!(typeof v === 'number' && isQuantity(field))) wrongType(w, node, path, 'string', scalarKind(v), 'string');
@@ -214,7 +215,7 @@ function validateObject(w: Walk, map: YAMLMap<Node, Node | null>, typeName: stri
       const quote = src[0] === '"' || src[0] === "'" ? src[0] : '';
       w.out.push({
         kind: 'unknown', start: r[0], end: r[1], args: [key, typeLabel(typeName), suggestion ?? '-'], path: [...path, key],
-        fixes: suggestion ? [{ title: { en: `Rename to ${suggestion}`, ko: `${suggestion}(으)로 이름 바꾸기` }, edits: [{ start: r[0], end: r[1], newText: `${quote}${suggestion}${quote}` }], preferred: true }] : [],
+        fixes: suggestion ? [{ title: { en: `Rename to ${suggestion}`, ko: `${withParticle(suggestion, '으로/로')} 이름 바꾸기` }, edits: [{ start: r[0], end: r[1], newText: `${quote}${suggestion}${quote}` }], preferred: true }] : [],
       });
       continue;
     }

@@ -135,7 +135,7 @@ export const pssWarnViolation: Rule = {
     },
     help: {
       en: 'The Namespace labels pod-security.kubernetes.io/warn or audit at a stricter level than enforce: the Pods start, but every apply prints warnings and the audit log records violations. Usually the next step is to enforce that level.',
-      ko: '네임스페이스 레이블 pod-security.kubernetes.io/warn 또는 audit 레이블이 enforce보다 엄격한 경우입니다. Pod는 시작되지만 적용할 때마다 경고가 나오고 감사 로그에 위반이 기록됩니다. 보통은 다음 단계로 그 수준을 enforce합니다.',
+      ko: '네임스페이스의 pod-security.kubernetes.io/warn 또는 audit 레이블이 enforce보다 엄격한 경우입니다. Pod는 시작되지만 적용할 때마다 경고가 나오고 감사 로그에 위반이 기록됩니다. 보통은 다음 단계로 그 수준을 enforce합니다.',
     },
     lessonField: 'Namespace:metadata.labels',
     anchors: ['X01 (warn/audit)', 'PSA warn/audit modes'],

@@ -20,7 +20,7 @@ export const schemaUnknownField = schemaRule(
     },
     help: {
       en: `${explain.en} A misspelt or misplaced key (e.g. resources under the pod spec instead of the container) is rejected by kubectl apply, or silently dropped by older clients.`,
-      ko: `${explain.ko} 철자가 틀리거나 위치가 잘못된 키(예: 컨테이너가 아니라 Pod spec 아래의 resources)는 kubectl apply가 거부하거나, 오래된 클라이언트에서는 조용히 버려집니다.`,
+      ko: `${explain.ko} 철자가 틀렸거나 위치가 잘못된 키(예: 컨테이너가 아니라 Pod spec 바로 아래에 쓴 resources)는 kubectl apply가 거부하고, 오래된 클라이언트에서는 조용히 무시됩니다.`,
     },
     lessonField: 'apiVersion',
     anchors,

@@ -1,7 +1,8 @@
 /**
- * Runs diagnostics a few tens of milliseconds after the last change of a document, in time slices so hover
- * is answered meanwhile, drops stale work (a newer version arrived), and keeps the last result per document
- * for code actions.
+ * Runs diagnostics shortly after the last change of a document, in time slices so hover is answered
+ * meanwhile, drops stale work (a newer version arrived), and keeps the last result per document for code
+ * actions. The wait after a change is as long as the document's last run took (at most `delayMs`): a cheap
+ * incremental run starts at once, an expensive one waits for typing to pause; a first run never waits.
  */
 import type { LinkedFinding } from './features/diagnostics';
 
@@ -30,6 +31,8 @@ export class DiagnosticsScheduler {
   private readonly results = new Map<string, DiagnosticsResult>();
   /** Bumped on every schedule: a running computation of an older generation is stale. */
   private readonly generations = new Map<string, number>();
+  /** How long the last completed run of each document took (ms). */
+  private readonly costs = new Map<string, number>();
 
   constructor(
     private readonly work: DiagnosticsComputation,
@@ -47,8 +50,13 @@ export class DiagnosticsScheduler {
       setTimeout(() => {
         this.timers.delete(doc.uri);
         void this.run(doc.uri, generation);
-      }, this.delayMs),
+      }, this.delayFor(doc.uri)),
     );
+  }
+
+  /** The wait before a run of `uri`: its last run's cost, capped at `delayMs`; none before the first run. */
+  delayFor(uri: string): number {
+    return Math.min(this.delayMs, Math.round(this.costs.get(uri) ?? 0));
   }
 
   private async run(uri: string, generation: number): Promise<void> {
@@ -56,8 +64,10 @@ export class DiagnosticsScheduler {
     if (version === undefined) return;
     const isStale = () => this.generations.get(uri) !== generation || this.work.versionOf(uri) !== version;
     try {
+      const started = performance.now();
       const result = await this.work.computeSliced(uri, isStale);
       if (!result || isStale()) return;
+      this.costs.set(uri, performance.now() - started);
       this.results.set(uri, result);
       this.work.publish(uri, result);
     } catch (error) {
@@ -80,6 +90,7 @@ export class DiagnosticsScheduler {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.costs.delete(uri);
     this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
   }
 }

@@ -26,7 +26,8 @@ import { listLessons } from './features/listLessons';
 import { codeActionsFor } from './features/codeActions';
 import { LinkedFinding, toDiagnostics } from './features/diagnostics';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { EngineOptions, RuleFinding, runRules, runRulesSliced } from './rules/engine';
+import { EngineOptions, fixesFor, RuleFinding, runRules, runRulesSliced } from './rules/engine';
+import { RuleResultCaches } from './rules/resultCache';
 import type { ManifestModel } from './model/manifestModel';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
@@ -117,8 +118,12 @@ function applySettings(next: LessonAwareSettings): void {
   labs.refresh();
 }
 
+/** Rule results per open file: an edit re-runs only the checks it can change. */
+const ruleCaches = new RuleResultCaches();
+
 function engineOptions(uri: string): EngineOptions {
   return {
+    cache: ruleCaches.for(uri),
     rules: allRules,
     fieldDocs: services.fieldDocs,
     // schema-* rules stay quiet in files another tool (Red Hat YAML) already validates against a schema.
@@ -176,7 +181,8 @@ connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const linked = diagnostics.resultFor(doc.uri, doc.version);
-    return codeActionsFor(services.models.get(doc), linked, params.range, lang);
+    const model = services.models.get(doc);
+    return codeActionsFor(model, linked, params.range, lang, (finding) => fixesFor(model, finding, engineOptions(doc.uri)));
   } catch (error) {
     connection.console.error(`codeAction failed: ${(error as Error).stack ?? error}`);
     return [];
@@ -237,6 +243,7 @@ connection.onRequest(ResolveSectionRequest, async (params) => {
 
 documents.onDidClose((e) => {
   services.models.delete(e.document.uri);
+  ruleCaches.delete(e.document.uri);
   diagnostics.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

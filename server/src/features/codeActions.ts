@@ -4,7 +4,7 @@ import { Lang } from '../i18n';
 import { ManifestModel } from '../model/manifestModel';
 import { lineIndexFor } from '../model/positions';
 import { Commands, OpenLessonArgs } from '../protocol';
-import type { OffsetEdit } from '../rules/types';
+import type { Fix, OffsetEdit } from '../rules/types';
 import { LinkedFinding, localize } from './diagnostics';
 import { breadcrumb } from './hover';
 
@@ -14,7 +14,17 @@ const labels = {
   disableFile: { en: 'Disable {0} for this file', ko: '이 파일에서 {0} 끄기' },
 };
 
-export function codeActionsFor(model: ManifestModel, linked: readonly LinkedFinding[], range: Range, lang: Lang): CodeAction[] {
+/**
+ * `fixesOf` builds a finding's quick fixes against `model` (the server re-runs the finding's rule: findings of
+ * cached diagnostics carry no fixes); by default the fixes the finding carries.
+ */
+export function codeActionsFor(
+  model: ManifestModel,
+  linked: readonly LinkedFinding[],
+  range: Range,
+  lang: Lang,
+  fixesOf: (finding: LinkedFinding['finding']) => readonly Fix[] = (finding) => finding.fixes ?? [],
+): CodeAction[] {
   const lines = lineIndexFor(model, model.text);
   const start = lines.offsetAt(range.start);
   const end = lines.offsetAt(range.end);
@@ -24,7 +34,7 @@ export function codeActionsFor(model: ManifestModel, linked: readonly LinkedFind
     edits.map((e) => ({ range: { start: lines.positionAt(e.start), end: lines.positionAt(e.end) }, newText: e.newText }));
   for (const { finding, lesson, diagnostic } of linked) {
     if (finding.end < start || finding.start > end) continue;
-    for (const fix of finding.fixes ?? []) {
+    for (const fix of fixesOf(finding)) {
       actions.push({
         title: localize(fix.title, lang),
         kind: CodeActionKind.QuickFix,

@@ -3,6 +3,8 @@
  * cross-resource rules. Files are read from disk in chunks (yielding with setImmediate so hover and other
  * requests are never blocked); open documents take precedence over their disk content; a change re-reads
  * only that file. `complete` turns true after the first scan; listeners hear about every change.
+ * Every change is logged with the kinds of the resources it added, removed, changed or moved, so a cache of
+ * cross-resource checks re-runs only those that read such kinds (changedKindsSince).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +13,37 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ManifestModel, parseManifest } from '../model/manifestModel';
 import { resourcesOfModel } from '../rules/cross/resources';
 import type { ResourceRef, WorkspaceResources } from '../rules/cross/workspaceResources';
+
+/** What a resource looked like when indexed: its node moves in place when an earlier document of its file grows. */
+interface ResourceStamp {
+  root: object;
+  start: number;
+  docIndex: number;
+  kind: string;
+  name?: string;
+  namespace?: string;
+}
+
+const stampOf = (r: ResourceRef): ResourceStamp => ({ root: r.root, start: r.root.range?.[0] ?? -1, docIndex: r.docIndex, kind: r.kind, name: r.name, namespace: r.namespace });
+
+/** Kinds of the resources that differ between what was indexed and what is now (identity, position, name). */
+function changedKinds(before: readonly ResourceStamp[], after: readonly ResourceRef[]): Set<string> {
+  const kinds = new Set<string>();
+  const old = new Map(before.map((s) => [s.root, s]));
+  for (const r of after) {
+    const s = old.get(r.root);
+    old.delete(r.root);
+    const now = stampOf(r);
+    if (!s || s.start !== now.start || s.docIndex !== now.docIndex || s.kind !== now.kind || s.name !== now.name || s.namespace !== now.namespace) {
+      kinds.add(r.kind);
+      if (s) kinds.add(s.kind);
+    }
+  }
+  for (const s of old.values()) kinds.add(s.kind);
+  return kinds;
+}
+
+const MAX_CHANGE_LOG = 4096;
 
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 export const MAX_YAML_FILES = 5_000;
@@ -51,6 +84,12 @@ export class WorkspaceIndex implements WorkspaceResources {
   private readonly listeners = new Set<() => void>();
   private scanGeneration = 0;
   private completeFlag = false;
+  /** What each file's resources looked like when last indexed (the file's effective entry: open, else disk). */
+  private readonly stamps = new Map<string, ResourceStamp[]>();
+  private changeLog: { generation: number; uri: string; kinds: Set<string> }[] = [];
+  /** Changes at or before this generation are no longer logged. */
+  private logFloor = 0;
+  private generationCounter = 0;
 
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
@@ -78,6 +117,35 @@ export class WorkspaceIndex implements WorkspaceResources {
 
   byKind(kind: string): readonly ResourceRef[] {
     return this.all().filter((r) => r.kind === kind);
+  }
+
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  changedKindsSince(generation: number, exceptUri: string): ReadonlySet<string> | '*' {
+    if (generation < this.logFloor) return '*';
+    const except = canonicalUri(exceptUri);
+    const kinds = new Set<string>();
+    for (let i = this.changeLog.length - 1; i >= 0 && this.changeLog[i].generation > generation; i--) {
+      const entry = this.changeLog[i];
+      if (entry.uri !== except) for (const k of entry.kinds) kinds.add(k);
+    }
+    return kinds;
+  }
+
+  /** Logs how the effective resources of `uri` changed since they were last indexed. */
+  private commit(uri: string): void {
+    const now = this.open.get(uri) ?? this.disk.get(uri) ?? [];
+    const kinds = changedKinds(this.stamps.get(uri) ?? [], now);
+    if (now.length) this.stamps.set(uri, now.map(stampOf));
+    else this.stamps.delete(uri);
+    if (!kinds.size) return;
+    this.changeLog.push({ generation: ++this.generationCounter, uri, kinds });
+    if (this.changeLog.length > MAX_CHANGE_LOG) {
+      const dropped = this.changeLog.splice(0, MAX_CHANGE_LOG / 2);
+      this.logFloor = dropped[dropped.length - 1].generation;
+    }
   }
 
   /** Called after the index changed (a file read, an open document edited, the first scan done). */
@@ -121,7 +189,11 @@ export class WorkspaceIndex implements WorkspaceResources {
       await yieldToEventLoop();
       if (generation !== this.scanGeneration) return;
     }
-    for (const uri of [...this.disk.keys()]) if (!seen.has(uri)) this.disk.delete(uri);
+    for (const uri of [...this.disk.keys()]) {
+      if (seen.has(uri)) continue;
+      this.disk.delete(uri);
+      this.commit(uri);
+    }
     this.cache = undefined;
     this.completeFlag = true;
     this.changed();
@@ -131,6 +203,7 @@ export class WorkspaceIndex implements WorkspaceResources {
   setFileText(uriOrPath: string, text: string): void {
     const uri = canonicalUri(uriOrPath);
     this.disk.set(uri, resourcesOfModel(parseManifest(uri, 0, text)));
+    this.commit(uri);
     this.cache = undefined;
     this.changed();
   }
@@ -141,6 +214,7 @@ export class WorkspaceIndex implements WorkspaceResources {
     const refs = resourcesOfModel(model).map((r) => ({ ...r, uri: model.uri }));
     const before = this.open.get(uri) ?? this.disk.get(uri) ?? [];
     this.open.set(uri, refs);
+    this.commit(uri);
     this.cache = undefined;
     // Typing in a file without Kubernetes resources (Compose, plain YAML) changes nothing for other files.
     if (before.length || refs.length) this.changed();
@@ -150,6 +224,7 @@ export class WorkspaceIndex implements WorkspaceResources {
   closeDocument(uriOrPath: string): void {
     const uri = canonicalUri(uriOrPath);
     if (!this.open.delete(uri)) return;
+    this.commit(uri);
     this.fileChanged(uri);
   }
 
@@ -169,6 +244,7 @@ export class WorkspaceIndex implements WorkspaceResources {
   fileDeleted(uriOrPath: string): void {
     const uri = canonicalUri(uriOrPath);
     if (this.disk.delete(uri)) {
+      this.commit(uri);
       this.cache = undefined;
       this.changed();
     }
@@ -192,6 +268,7 @@ export class WorkspaceIndex implements WorkspaceResources {
         return;
       }
     }
+    this.commit(uri);
     this.cache = undefined;
     if (notify) this.changed();
   }

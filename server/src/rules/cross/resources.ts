@@ -5,6 +5,7 @@
  */
 import type { Node } from 'yaml';
 import type { ManifestModel } from '../../model/manifestModel';
+import { hasTemplateMarkers } from '../resultCache';
 import type { DocContext, Localized, RelatedLocation } from '../types';
 import { podSpecPath, podTemplateMetadataPath } from '../workloads';
 import { asMap, get, getIn, items, keyRange, keys, rangeOf, str } from '../yamlNodes';
@@ -29,7 +30,7 @@ export { ofKind, ofKindIn, visibleResources } from './visibility';
  * scan, and the file is not a template (Helm `{{ … }}`), whose rendered names and labels are unknown.
  */
 export function referencesCheckable(ctx: Pick<DocContext, 'model' | 'workspace'>): boolean {
-  return ctx.workspace.complete && !ctx.model.text.includes('{{');
+  return ctx.workspace.complete && !hasTemplateMarkers(ctx.model);
 }
 
 /** The resource of the document being checked. */

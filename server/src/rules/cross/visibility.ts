@@ -1,7 +1,9 @@
 /**
  * What a document can see of the workspace, fast: the index's resources (minus the document's own file, whose
  * current documents replace them) grouped by kind and by kind + namespace, memoised per index snapshot and per
- * parsed file, so a rule's lookup costs a map access instead of a scan of the whole workspace.
+ * parsed file, so a rule's lookup costs a map access instead of a scan of the whole workspace. Every lookup
+ * notes the kinds it read (`dependOn`): the rule engine re-runs a cached check only when those kinds changed.
+ * Rules see other documents only through these functions.
  */
 import type { ManifestModel } from '../../model/manifestModel';
 import type { DocContext } from '../types';
@@ -56,7 +58,7 @@ function lookupOf(all: readonly ResourceRef[]): Lookup {
 }
 
 function viewOf(ctx: Pick<DocContext, 'model' | 'workspace'>): View {
-  const all = ctx.workspace.all();
+  const all = (ctx.workspace.unrecorded?.() ?? ctx.workspace).all();
   const cached = views.get(ctx.model);
   if (cached && cached.workspace === ctx.workspace && cached.all === all) return cached;
   const view: View = {
@@ -83,11 +85,13 @@ function select(view: View, key: string, fromIndex: () => readonly ResourceRef[]
 
 /** Every resource visible from this document: the index (other files) plus this file's documents. */
 export function visibleResources(ctx: Pick<DocContext, 'model' | 'workspace'>): ResourceRef[] {
+  ctx.workspace.dependOn?.('*');
   const view = viewOf(ctx);
   return select(view, 'all', () => view.all, () => true);
 }
 
 export function ofKind(ctx: Pick<DocContext, 'model' | 'workspace'>, ...kinds: string[]): ResourceRef[] {
+  ctx.workspace.dependOn?.(kinds);
   const view = viewOf(ctx);
   const fromIndex = () => kinds.flatMap((k) => view.lookup.byKind.get(k) ?? []);
   return select(view, `k\u0000${kinds.join(',')}`, fromIndex, (r) => kinds.includes(r.kind));
@@ -95,6 +99,7 @@ export function ofKind(ctx: Pick<DocContext, 'model' | 'workspace'>, ...kinds: s
 
 /** Visible resources of these kinds in `namespace` (effective namespace: absent = "default"). */
 export function ofKindIn(ctx: Pick<DocContext, 'model' | 'workspace'>, namespace: string, ...kinds: string[]): ResourceRef[] {
+  ctx.workspace.dependOn?.(kinds);
   const view = viewOf(ctx);
   const fromIndex = () => kinds.flatMap((k) => view.lookup.byKindNs.get(`${k}\u0000${namespace}`) ?? []);
   return select(view, `n\u0000${namespace}\u0000${kinds.join(',')}`, fromIndex, (r) => kinds.includes(r.kind) && namespaceOf(r) === namespace);

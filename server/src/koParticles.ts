@@ -5,13 +5,16 @@
  * - Hangul: by the final consonant (받침) of the last syllable; `으로/로` also treats a final ㄹ like no 받침.
  * - Digits: by the Korean reading of the number's end: 1 일, 7 칠, 8 팔 end in ㄹ; 3 삼, 6 육 and a trailing 0
  *   (영, 십, 백, 천, 만) in another consonant; 2 이, 4 사, 5 오, 9 구 in a vowel (`8080` 팔십 → 이, `10001` 만 일 → 이/로).
+ *   Right after a letter (`v1`, `HTTP2`) a digit may also be read in English (브이원): a particle is chosen only
+ *   when both readings agree (`apps/v1을`, but `apps/v1(으)로`).
  * - Latin letters, read the way Korean engineers say them:
- *   - spelled out letter by letter (acronyms: all capitals up to 5 letters, words without a vowel like `db`,
- *     `k8s`, `tcp`, and words of 1–2 letters like `ip`): by the Korean name of the last letter; only L 엘, R 알
- *     (ㄹ), M 엠 and N 엔 end in a consonant (`API` 에이피아이 → 가, `YAML` … 엘 → 을);
+ *   - spelled out letter by letter (acronyms of up to 3 capitals, words without a vowel like `db`, `k8s`, `tcp`,
+ *     and words of 1–2 letters like `ip`): by the Korean name of the last letter; only L 엘, R 알 (ㄹ), M 엠 and
+ *     N 엔 end in a consonant (`API` 에이피아이 → 가, `YAML` … 엘 → 을); 4–5 capitals may be a word or letters
+ *     (`TIME` 타임 or 티아이엠이), so they count only when both readings agree;
  *   - read as an English word (the last part of a camelCase/snake_case/dotted name): final l → ㄹ (`yaml`,
  *     `mysql`, `role` 롤); m, n, ng and a silent e after them → other 받침 (`helm`, `admin`, `name` 네임, `volume`);
- *     a short vowel before b, p, t or k → 받침 (`web` 웹, `app` 앱, `secret` 시크릿, `StatefulSet` 셋, `hook` 훅);
+ *     a short vowel before b, p, t, k or c → 받침 (`web` 웹, `app` 앱, `secret` 시크릿, `StatefulSet` 셋, `spec` 스펙);
  *     everything else — vowels, d, s, x, r, f, g, h, consonant clusters like rt/st/nt/rk — no 받침
  *     (`api`, `redis` 레디스, `nginx` 엔진엑스, `frontend` 프런트엔드, `port` 포트, `network` 네트워크).
  *   A few common words read against these rules are listed in `readings`.
@@ -102,12 +105,22 @@ function lastSpokenPart(word: string): string {
     const before = s;
     s = s.replace(/["'`”’」』\]}>]+$/u, '').trimEnd();
     if (s.endsWith(')')) {
-      const open = s.lastIndexOf('(');
+      const open = matchingOpen(s);
       if (open > 0) s = s.slice(0, open).trimEnd();
     }
     s = s.replace(/\/+$/, '');
     if (s === before) return s;
   }
+}
+
+/** Index of the `(` that the final `)` of `s` closes; -1 when unbalanced. */
+function matchingOpen(s: string): number {
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s[i] === ')') depth++;
+    else if (s[i] === '(' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Korean names of Latin letters by how they end: L 엘, R 알 (ㄹ); M 엠, N 엔 (받침); all others end in a vowel. */

@@ -81,6 +81,8 @@ test('quotes, brackets and a trailing aside are skipped; mixed text goes by its 
   assert.equal(withParticle('`db`', '이/가'), '`db`가');
   assert.equal(withParticle('[ALL]', '을/를'), '[ALL]을');
   assert.equal(withParticle('/etc (호스트 설정)', '을/를'), '/etc (호스트 설정)를');
+  assert.equal(withParticle('spec.selector({tier In (a, b)})', '이/가'), 'spec.selector({tier In (a, b)})가');
+  assert.equal(withParticle('maxReplicas(3)', '이/가'), 'maxReplicas(3)가');
   assert.equal(withParticle('/var/run/docker.sock/', '을/를'), '/var/run/docker.sock/을');
   assert.equal(withParticle('PID 네임스페이스', '을/를'), 'PID 네임스페이스를');
   assert.equal(withParticle('web 서비스', '과/와'), 'web 서비스와');

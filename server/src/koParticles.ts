@@ -85,6 +85,7 @@ function wordEndings(word: string): WordEnding[] {
     return unique(afterLetter ? [korean, englishDigitEndings[Number(last)]] : [korean]);
   }
   if (last === '%') return ['vowel']; // 퍼센트
+  if (last === '/') return ['vowel']; // 슬래시 (the root directory: 루트)
   const letters = /[A-Za-z]+$/.exec(spoken)?.[0];
   return letters ? latinEndings(letters) : [];
 }
@@ -108,7 +109,7 @@ function lastSpokenPart(word: string): string {
       const open = matchingOpen(s);
       if (open > 0) s = s.slice(0, open).trimEnd();
     }
-    s = s.replace(/\/+$/, '');
+    if (!/^\/+$/.test(s)) s = s.replace(/\/+$/, ''); // a lone / stays: 슬래시, 루트
     if (s === before) return s;
   }
 }

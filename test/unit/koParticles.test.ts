@@ -88,6 +88,7 @@ test('quotes, brackets and a trailing aside are skipped; mixed text goes by its 
   assert.equal(withParticle('web 서비스', '과/와'), 'web 서비스와');
   assert.equal(withParticle('Deployment/web', '을/를'), 'Deployment/web을');
   assert.equal(withParticle('50%', '이/가'), '50%가');
+  assert.equal(withParticle('/', '을/를'), '/를');
 });
 
 test('unsure words get the combined form, which is always correct', () => {

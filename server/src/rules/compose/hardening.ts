@@ -2,6 +2,7 @@
 import { isScalar, isSeq, Node, Scalar } from 'yaml';
 import { ensureEntries, replaceNode } from '../edits';
 import type { Fix, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { appendToSeq } from './composeEdits';
 import { editableAt, isCompleteService, lookup, scalarText, seqItems, servicesOf } from './composeModel';
 
@@ -45,25 +46,29 @@ export const composeNoNewPrivileges: Rule = {
         else disabled = item;
       }
       if (enabled) continue;
-      const fixes: Fix[] = [];
-      const title = { en: 'Add no-new-privileges:true to security_opt', ko: 'security_opt에 no-new-privileges:true 추가' };
-      if (disabled && found.own && isScalar(disabled) && editableAt(s.node, ['security_opt'], ctx.yaml)) {
-        const edit = replaceNode(disabled, requoted(ctx.model.text, disabled, 'no-new-privileges:true'));
-        if (edit) fixes.push({ title: { en: 'Set no-new-privileges:true', ko: 'no-new-privileges:true로 설정' }, edits: [edit], preferred: true });
-      } else if (!disabled && found.own && isSeq(found.own.value) && editableAt(s.node, ['security_opt'], ctx.yaml)) {
-        const seq = found.own.value as Node;
-        const flow = (seq as { flow?: boolean }).flow;
-        const first = (seq as unknown as { items: Node[] }).items[0];
-        const quote = first && isScalar(first) ? ctx.model.text[first.range![0]] : flow ? '"' : '';
-        const item = quote === '"' || quote === "'" ? `${quote}no-new-privileges:true${quote}` : 'no-new-privileges:true';
-        const edit = appendToSeq(ctx.model.text, seq, item);
-        if (edit) fixes.push({ title, edits: [edit], preferred: true });
-      } else if (!found.own && !found.value && editableAt(s.node, ['security_opt'], ctx.yaml)) {
-        const edit = ensureEntries(ctx.model.text, s.node, [], { security_opt: ['no-new-privileges:true'] });
-        if (edit) fixes.push({ title, edits: [edit], preferred: true });
-      }
       const at = (disabled ?? found.own?.key ?? s.keyNode) as Node;
-      ctx.report({ start: at.range![0], end: at.range![1], args: [s.name], lessonPath: ['services', s.name, 'security_opt'], fixes });
+      ctx.report(
+        lazyFixes({ start: at.range![0], end: at.range![1], args: [s.name], lessonPath: ['services', s.name, 'security_opt'] }, () => {
+          const fixes: Fix[] = [];
+          const title = { en: 'Add no-new-privileges:true to security_opt', ko: 'security_opt에 no-new-privileges:true 추가' };
+          if (disabled && found.own && isScalar(disabled) && editableAt(s.node, ['security_opt'], ctx.yaml)) {
+            const edit = replaceNode(disabled, requoted(ctx.model.text, disabled, 'no-new-privileges:true'));
+            if (edit) fixes.push({ title: { en: 'Set no-new-privileges:true', ko: 'no-new-privileges:true로 설정' }, edits: [edit], preferred: true });
+          } else if (!disabled && found.own && isSeq(found.own.value) && editableAt(s.node, ['security_opt'], ctx.yaml)) {
+            const seq = found.own.value as Node;
+            const flow = (seq as { flow?: boolean }).flow;
+            const first = (seq as unknown as { items: Node[] }).items[0];
+            const quote = first && isScalar(first) ? ctx.model.text[first.range![0]] : flow ? '"' : '';
+            const item = quote === '"' || quote === "'" ? `${quote}no-new-privileges:true${quote}` : 'no-new-privileges:true';
+            const edit = appendToSeq(ctx.model.text, seq, item);
+            if (edit) fixes.push({ title, edits: [edit], preferred: true });
+          } else if (!found.own && !found.value && editableAt(s.node, ['security_opt'], ctx.yaml)) {
+            const edit = ensureEntries(ctx.model.text, s.node, [], { security_opt: ['no-new-privileges:true'] });
+            if (edit) fixes.push({ title, edits: [edit], preferred: true });
+          }
+          return fixes;
+        }),
+      );
     }
   },
 };
@@ -92,17 +97,21 @@ export const composeReadOnly: Rule = {
       const v = found.value && isScalar(found.value) ? (found.value as Scalar).value : undefined;
       if (v === true || (typeof v === 'string' && /^(true|yes|on)$/i.test(v))) continue;
       if (typeof v === 'string' && v.includes('$')) continue; // interpolated: decided at run time
-      const fixes: Fix[] = [];
-      const title = { en: 'Set read_only: true', ko: 'read_only: true로 설정' };
-      if (found.own && isScalar(found.own.value) && editableAt(s.node, ['read_only'], ctx.yaml)) {
-        const edit = replaceNode(found.own.value as Node, 'true');
-        if (edit) fixes.push({ title, edits: [edit] });
-      } else if (!found.own && editableAt(s.node, ['read_only'], ctx.yaml)) {
-        const edit = ensureEntries(ctx.model.text, s.node, [], { read_only: true });
-        if (edit) fixes.push({ title, edits: [edit] });
-      }
       const at = (found.own?.key ?? s.keyNode) as Node;
-      ctx.report({ start: at.range![0], end: at.range![1], args: [s.name], lessonPath: ['services', s.name, 'read_only'], fixes });
+      ctx.report(
+        lazyFixes({ start: at.range![0], end: at.range![1], args: [s.name], lessonPath: ['services', s.name, 'read_only'] }, () => {
+          const fixes: Fix[] = [];
+          const title = { en: 'Set read_only: true', ko: 'read_only: true로 설정' };
+          if (found.own && isScalar(found.own.value) && editableAt(s.node, ['read_only'], ctx.yaml)) {
+            const edit = replaceNode(found.own.value as Node, 'true');
+            if (edit) fixes.push({ title, edits: [edit] });
+          } else if (!found.own && editableAt(s.node, ['read_only'], ctx.yaml)) {
+            const edit = ensureEntries(ctx.model.text, s.node, [], { read_only: true });
+            if (edit) fixes.push({ title, edits: [edit] });
+          }
+          return fixes;
+        }),
+      );
     }
   },
 };

@@ -5,6 +5,7 @@
 import { isMap, isScalar, Node, Scalar } from 'yaml';
 import { replaceNode } from '../edits';
 import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { lookup, scalarText, seqItems, servicesOf, ServiceView, truthy } from './composeModel';
 
 export const composePrivileged: Rule = {
@@ -29,14 +30,18 @@ export const composePrivileged: Rule = {
       const found = lookup(s.node, 'privileged', ctx.yaml);
       if (!found.value || !truthy(found.value)) continue;
       const keyNode = (found.own?.key ?? s.keyNode) as Node;
-      const fixes: Fix[] = [];
-      if (found.own && isScalar(found.own.value)) {
-        const removal = removeLine(ctx.model.text, found.own.key as Node, found.own.value as Node);
-        if (removal) fixes.push({ title: { en: 'Remove privileged: true', ko: 'privileged: true 제거' }, edits: [removal], preferred: true });
-        const off = replaceNode(found.own.value as Node, 'false');
-        if (off) fixes.push({ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits: [off] });
-      }
-      ctx.report({ start: keyNode.range![0], end: keyNode.range![1], args: [s.name], lessonPath: ['services', s.name, 'privileged'], fixes });
+      ctx.report(
+        lazyFixes({ start: keyNode.range![0], end: keyNode.range![1], args: [s.name], lessonPath: ['services', s.name, 'privileged'] }, () => {
+          const fixes: Fix[] = [];
+          if (found.own && isScalar(found.own.value)) {
+            const removal = removeLine(ctx.model.text, found.own.key as Node, found.own.value as Node);
+            if (removal) fixes.push({ title: { en: 'Remove privileged: true', ko: 'privileged: true 제거' }, edits: [removal], preferred: true });
+            const off = replaceNode(found.own.value as Node, 'false');
+            if (off) fixes.push({ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits: [off] });
+          }
+          return fixes;
+        }),
+      );
     }
   },
 };

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'ya
 import { withParticle } from '../../koParticles';
 import { ensureEntries } from '../edits';
 import type { Fix, OffsetEdit, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { allKeys, deref, lookup, scalarText, seqItems, servicesOf } from './composeModel';
 
 /** True when the value takes part of itself from the environment (`${VAR}`, `$VAR`; `$$` is a literal `$`). */
@@ -171,14 +172,12 @@ export const composePortAllInterfaces: Rule = {
       for (const item of seqItems(ports, ctx.yaml)) {
         if (portBinding(item, ctx) !== 'all' || !item.range) continue;
         const label = isMap(item) ? String(scalarText(lookup(item, 'published', ctx.yaml).value) ?? scalarText(lookup(item, 'target', ctx.yaml).value)) : ctx.model.text.slice(item.range[0], item.range[1]);
-        const edit = own && (ports as YAMLSeq).items.includes(item as never) ? bindLocalFix(ctx.model.text, item, inFlow) : undefined;
-        ctx.report({
-          start: item.range[0],
-          end: item.range[1],
-          args: [s.name, label],
-          lessonPath: ['services', s.name, 'ports'],
-          fixes: edit ? [{ title: { en: 'Bind to 127.0.0.1 (local only)', ko: '127.0.0.1에 바인딩 (로컬 전용)' }, edits: [edit] }] : [],
-        });
+        ctx.report(
+          lazyFixes({ start: item.range[0], end: item.range[1], args: [s.name, label], lessonPath: ['services', s.name, 'ports'] }, () => {
+            const edit = own && (ports as YAMLSeq).items.includes(item as never) ? bindLocalFix(ctx.model.text, item, inFlow) : undefined;
+            return edit ? [{ title: { en: 'Bind to 127.0.0.1 (local only)', ko: '127.0.0.1에 바인딩 (로컬 전용)' }, edits: [edit] }] : [];
+          }),
+        );
       }
     }
   },

@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { ensureEntries, replaceNode } from '../edits';
 import type { Fix, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { dependsOnToLongForm } from './composeEdits';
 import { editableAt, healthcheckState, isCompleteService, lookup, lookupIn, oneShotServices, scalarText, servicesOf } from './composeModel';
 
@@ -33,14 +34,12 @@ export const composeHealthcheck: Rule = {
       if (state === 'enabled') continue;
       const found = lookup(s.node, 'healthcheck', ctx.yaml);
       const at = (found.own?.key ?? s.keyNode) as Node;
-      const edit = state === 'absent' && !found.own && editableAt(s.node, ['healthcheck'], ctx.yaml) ? ensureEntries(ctx.model.text, s.node, [], { healthcheck: HEALTHCHECK_SKELETON }) : undefined;
-      ctx.report({
-        start: at.range![0],
-        end: at.range![1],
-        args: [s.name, state],
-        lessonPath: ['services', s.name, 'healthcheck'],
-        fixes: edit ? [{ title: { en: 'Add a healthcheck skeleton (replace the test command with one the image has)', ko: '헬스 체크 뼈대 추가 (test 명령은 이미지에 있는 것으로 직접 교체)' }, edits: [edit] }] : [],
-      });
+      ctx.report(
+        lazyFixes({ start: at.range![0], end: at.range![1], args: [s.name, state], lessonPath: ['services', s.name, 'healthcheck'] }, () => {
+          const edit = state === 'absent' && !found.own && editableAt(s.node, ['healthcheck'], ctx.yaml) ? ensureEntries(ctx.model.text, s.node, [], { healthcheck: HEALTHCHECK_SKELETON }) : undefined;
+          return edit ? [{ title: { en: 'Add a healthcheck skeleton (replace the test command with one the image has)', ko: '헬스 체크 뼈대 추가 (test 명령은 이미지에 있는 것으로 직접 교체)' }, edits: [edit] }] : [];
+        }),
+      );
     }
   },
 };
@@ -73,17 +72,21 @@ export const composeResourceLimits: Rule = {
       if (!isCompleteService(s, ctx)) continue;
       const limits = lookupIn(s.node, ['deploy', 'resources', 'limits'], ctx.yaml);
       if (hasValue(lookup(limits, 'memory', ctx.yaml).value) || hasValue(lookup(s.node, 'mem_limit', ctx.yaml).value)) continue;
-      const fixes: Fix[] = [];
-      if (editableAt(s.node, ['deploy', 'resources', 'limits'], ctx.yaml)) {
-        const hasCpus = hasValue(lookup(limits, 'cpus', ctx.yaml).value) || hasValue(lookup(s.node, 'cpus', ctx.yaml).value);
-        const entries: Record<string, unknown> = hasCpus ? { memory: '512M' } : { cpus: '0.50', memory: '512M' };
-        const memoryPair = isMap(limits) ? lookup(limits, 'memory', ctx.yaml).own : undefined;
-        const edit = memoryPair ? undefined : ensureEntries(ctx.model.text, s.node, ['deploy', 'resources', 'limits'], entries);
-        if (edit) fixes.push({ title: { en: 'Add deploy.resources.limits (edit the values)', ko: 'deploy.resources.limits 추가 (값은 직접 조정)' }, edits: [edit], preferred: true });
-      }
       const deployKey = lookup(s.node, 'deploy', ctx.yaml).own?.key as Node | undefined;
       const at = deployKey ?? s.keyNode;
-      ctx.report({ start: at.range![0], end: at.range![1], args: [s.name], lessonPath: ['services', s.name, 'deploy', 'resources', 'limits', 'memory'], fixes });
+      ctx.report(
+        lazyFixes({ start: at.range![0], end: at.range![1], args: [s.name], lessonPath: ['services', s.name, 'deploy', 'resources', 'limits', 'memory'] }, () => {
+          const fixes: Fix[] = [];
+          if (editableAt(s.node, ['deploy', 'resources', 'limits'], ctx.yaml)) {
+            const hasCpus = hasValue(lookup(limits, 'cpus', ctx.yaml).value) || hasValue(lookup(s.node, 'cpus', ctx.yaml).value);
+            const entries: Record<string, unknown> = hasCpus ? { memory: '512M' } : { cpus: '0.50', memory: '512M' };
+            const memoryPair = isMap(limits) ? lookup(limits, 'memory', ctx.yaml).own : undefined;
+            const edit = memoryPair ? undefined : ensureEntries(ctx.model.text, s.node, ['deploy', 'resources', 'limits'], entries);
+            if (edit) fixes.push({ title: { en: 'Add deploy.resources.limits (edit the values)', ko: 'deploy.resources.limits 추가 (값은 직접 조정)' }, edits: [edit], preferred: true });
+          }
+          return fixes;
+        }),
+      );
     }
   },
 };
@@ -111,14 +114,12 @@ export const composeRestartPolicy: Rule = {
       if (!isCompleteService(s, ctx) || oneShot.has(s.name)) continue;
       const restart = lookup(s.node, 'restart', ctx.yaml);
       if (restart.value || restart.own || lookupIn(s.node, ['deploy', 'restart_policy'], ctx.yaml)) continue;
-      const edit = ensureEntries(ctx.model.text, s.node, [], { restart: 'unless-stopped' });
-      ctx.report({
-        start: s.keyNode.range![0],
-        end: s.keyNode.range![1],
-        args: [s.name],
-        lessonPath: ['services', s.name, 'restart'],
-        fixes: edit ? [{ title: { en: 'Set restart: unless-stopped', ko: 'restart: unless-stopped로 설정' }, edits: [edit] }] : [],
-      });
+      ctx.report(
+        lazyFixes({ start: s.keyNode.range![0], end: s.keyNode.range![1], args: [s.name], lessonPath: ['services', s.name, 'restart'] }, () => {
+          const edit = ensureEntries(ctx.model.text, s.node, [], { restart: 'unless-stopped' });
+          return edit ? [{ title: { en: 'Set restart: unless-stopped', ko: 'restart: unless-stopped로 설정' }, edits: [edit] }] : [];
+        }),
+      );
     }
   },
 };
@@ -150,16 +151,14 @@ export const composeDependsOnCondition: Rule = {
       if (isSeq(deps)) {
         const names = (deps as unknown as { items: Node[] }).items.map((n) => scalarText(n)).filter((n): n is string => !!n);
         if (names.length === 0) continue;
-        const own = found.own && found.own.value === deps && editableAt(s.node, ['depends_on'], ctx.yaml);
-        const edits = own ? dependsOnToLongForm(ctx.model.text, deps, found.own!.key as Node, conditionOf) : undefined;
         const at = (found.own?.key ?? s.keyNode) as Node;
-        ctx.report({
-          start: at.range![0],
-          end: at.range![1],
-          args: [s.name, names.join(', ')],
-          lessonPath: ['services', s.name, 'depends_on'],
-          fixes: edits ? [{ title: { en: 'Convert depends_on to the long form with conditions', ko: 'depends_on을 condition이 있는 긴 형식으로 변환' }, edits, preferred: true }] : [],
-        });
+        ctx.report(
+          lazyFixes({ start: at.range![0], end: at.range![1], args: [s.name, names.join(', ')], lessonPath: ['services', s.name, 'depends_on'] }, () => {
+            const own = found.own && found.own.value === deps && editableAt(s.node, ['depends_on'], ctx.yaml);
+            const edits = own ? dependsOnToLongForm(ctx.model.text, deps, found.own!.key as Node, conditionOf) : undefined;
+            return edits ? [{ title: { en: 'Convert depends_on to the long form with conditions', ko: 'depends_on을 condition이 있는 긴 형식으로 변환' }, edits, preferred: true }] : [];
+          }),
+        );
       } else if (isMap(deps)) {
         for (const p of (deps as YAMLMap<Node, Node | null>).items as Pair<Node, Node | null>[]) {
           const name = scalarText(p.key);

@@ -6,6 +6,7 @@
  */
 import { ensureEntries } from '../edits';
 import type { DocContext, Fix, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { containersOf, podSpecOf, podTemplateMetadataPath } from '../workloads';
 import { bool, get, getIn, items, keyRange, str } from '../yamlNodes';
 import { evaluatePss, parseLevel, PssLevel, PssViolation } from './podSecurity';
@@ -86,16 +87,22 @@ function report(ctx: DocContext, policy: NamespacePolicy, violations: PssViolati
   const range = nameRange(ctx.root);
   if (!range) return;
   const labelKey = keyRange(getIn(policy.ns.root, ['metadata', 'labels']), modeLabel(policy.mode));
-  const fix = withFix ? restrictedFix(ctx, violations) : undefined;
-  ctx.report({
+  const finding = {
     start: range[0],
     end: range[1],
     args: [`${ctx.doc.kind}/${ctx.doc.name ?? '?'}`, policy.ns.name ?? '?', policy.level, violations.map((v) => v.reason).join('; ')],
     related: [
       relatedAt(policy.ns, { en: `Namespace "${policy.ns.name}" sets ${modeLabel(policy.mode)}: ${policy.level}`, ko: `네임스페이스 "${policy.ns.name}"의 ${modeLabel(policy.mode)}: ${policy.level}` }, labelKey as [number, number] | undefined),
     ],
-    ...(fix ? { fixes: [fix] } : {}),
-  });
+  };
+  ctx.report(
+    withFix
+      ? lazyFixes(finding, () => {
+          const fix = restrictedFix(ctx, violations);
+          return fix ? [fix] : undefined;
+        })
+      : finding,
+  );
 }
 
 export const pssEnforceViolation: Rule = {

@@ -2,6 +2,7 @@
 import type { Node } from 'yaml';
 import { blockLines, eolOf } from '../edits';
 import type { DocContext, Fix, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, num, rangeOf, scalar, str } from '../yamlNodes';
 import { displayName, formatSelector, mapSelector, namespaceOf, ofKindIn, podLabelsOf, relatedAt, workloadsSelectedBy, referencesCheckable } from './resources';
@@ -175,14 +176,20 @@ export const statefulSetHeadlessServiceNotFound: Rule = {
     const range = rangeOf(nameNode);
     if (!range) return;
     const found = candidates[0];
-    const fix = found ? undefined : headlessServiceFix(ctx, serviceName);
-    ctx.report({
+    const finding = {
       start: range[0],
       end: range[1],
       args: [ctx.doc.name ?? '?', serviceName, ns, found ? ` (Service "${serviceName}": clusterIP ≠ None / selector ≠ pod labels)` : ''],
       lessonPath: ['spec', 'serviceName'],
       ...(found ? { related: [relatedAt(found, { en: `Service "${serviceName}" (not headless or other selector)`, ko: `Service "${serviceName}" (headless가 아니거나 selector가 다름)` })] } : {}),
-      ...(fix ? { fixes: [fix] } : {}),
-    });
+    };
+    ctx.report(
+      found
+        ? finding
+        : lazyFixes(finding, () => {
+            const fix = headlessServiceFix(ctx, serviceName);
+            return fix ? [fix] : undefined;
+          }),
+    );
   },
 };

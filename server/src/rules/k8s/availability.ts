@@ -3,6 +3,7 @@ import type { Node } from 'yaml';
 import { insertIntoMap, replaceNode } from '../edits';
 import { namespaceOf, ofKind } from '../cross/resources';
 import type { DocContext, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { get, getIn, keyRange, num, str } from '../yamlNodes';
 
 /** Whether an HPA visible from this document (same file or workspace) scales this workload. */
@@ -42,14 +43,12 @@ export const singleReplica: Rule = {
     if (scaledByHpa(ctx)) return;
     const range = replicasNode ? keyRange(spec, 'replicas') : keyRange(ctx.root, 'spec');
     if (!range) return;
-    const edit = replicasNode ? replaceNode(replicasNode as Node, '2') : insertIntoMap(ctx.model.text, spec, { replicas: 2 });
-    ctx.report({
-      start: range[0],
-      end: range[1],
-      args: [ctx.doc.kind, ctx.doc.name ?? '', String(replicas)],
-      lessonPath: ['spec', 'replicas'],
-      fixes: edit ? [{ title: { en: 'Set replicas: 2', ko: 'replicas: 2로 설정' }, edits: [edit] }] : [],
-    });
+    ctx.report(
+      lazyFixes({ start: range[0], end: range[1], args: [ctx.doc.kind, ctx.doc.name ?? '', String(replicas)], lessonPath: ['spec', 'replicas'] }, () => {
+        const edit = replicasNode ? replaceNode(replicasNode as Node, '2') : insertIntoMap(ctx.model.text, spec, { replicas: 2 });
+        return edit ? [{ title: { en: 'Set replicas: 2', ko: 'replicas: 2로 설정' }, edits: [edit] }] : [];
+      }),
+    );
   },
 };
 

@@ -4,6 +4,7 @@
 import type { Node } from 'yaml';
 import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { containersOf, PodSpecRef, podSpecOf } from '../workloads';
 import { bool, get, items, keyRange, num, str } from '../yamlNodes';
 import { containerName, removePair } from './k8sHelpers';
@@ -175,14 +176,12 @@ export const writableHostMount: Rule = {
         const range = keyRange(m, 'mountPath') ?? keyRange(m, 'name');
         if (!range) return;
         const current = get(m, 'readOnly');
-        const edit = current ? replaceNode(current, 'true') : ensureEntries(ctx.model.text, m, [], { readOnly: true });
-        ctx.report({
-          start: range[0],
-          end: range[1],
-          args: [containerName(c), name],
-          lessonPath: [...c.path, 'volumeMounts', index, 'readOnly'],
-          fixes: edit ? [{ title: { en: 'Mount it readOnly: true', ko: 'readOnly: true로 마운트' }, edits: [edit], preferred: true }] : [],
-        });
+        ctx.report(
+          lazyFixes({ start: range[0], end: range[1], args: [containerName(c), name], lessonPath: [...c.path, 'volumeMounts', index, 'readOnly'] }, () => {
+            const edit = current ? replaceNode(current, 'true') : ensureEntries(ctx.model.text, m, [], { readOnly: true });
+            return edit ? [{ title: { en: 'Mount it readOnly: true', ko: 'readOnly: true로 마운트' }, edits: [edit], preferred: true }] : [];
+          }),
+        );
       });
     }
   },
@@ -214,14 +213,12 @@ export const hostPort: Rule = {
         if (value === undefined || value === 0) return;
         const range = keyRange(p, 'hostPort');
         if (!range) return;
-        const edit = removePair(ctx.model.text, p, 'hostPort');
-        ctx.report({
-          start: range[0],
-          end: range[1],
-          args: [containerName(c), String(value)],
-          lessonPath: [...c.path, 'ports', index, 'hostPort'],
-          fixes: edit ? [{ title: { en: 'Remove hostPort', ko: 'hostPort 제거' }, edits: [edit] }] : [],
-        });
+        ctx.report(
+          lazyFixes({ start: range[0], end: range[1], args: [containerName(c), String(value)], lessonPath: [...c.path, 'ports', index, 'hostPort'] }, () => {
+            const edit = removePair(ctx.model.text, p, 'hostPort');
+            return edit ? [{ title: { en: 'Remove hostPort', ko: 'hostPort 제거' }, edits: [edit] }] : [];
+          }),
+        );
       });
     }
   },

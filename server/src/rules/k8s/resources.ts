@@ -5,6 +5,7 @@
 import type { Node } from 'yaml';
 import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { ContainerRef, containersOf, podSpecOf } from '../workloads';
 import { asMap, get, keyRange, str } from '../yamlNodes';
 import { combineEdits, containerName, hasAliases, parseQuantity } from './k8sHelpers';
@@ -78,14 +79,12 @@ function check(ctx: DocContext, section: Section, resources: Resource[]): void {
     const sectionNode = get(get(c.node, 'resources'), section);
     const range = (sectionNode ? keyRange(get(c.node, 'resources'), section) : undefined) ?? (get(c.node, 'resources') ? keyRange(c.node, 'resources') : keyRange(c.node, 'name'));
     if (!range) continue;
-    const fix = setFix(ctx, c, section, absent);
-    ctx.report({
-      start: range[0],
-      end: range[1],
-      args: [containerName(c), absent.map((r) => `${section}.${r}`).join(', ')],
-      lessonPath: [...c.path, 'resources', section, absent[0]],
-      fixes: fix ? [fix] : [],
-    });
+    ctx.report(
+      lazyFixes({ start: range[0], end: range[1], args: [containerName(c), absent.map((r) => `${section}.${r}`).join(', ')], lessonPath: [...c.path, 'resources', section, absent[0]] }, () => {
+        const fix = setFix(ctx, c, section, absent);
+        return fix ? [fix] : [];
+      }),
+    );
   }
 }
 

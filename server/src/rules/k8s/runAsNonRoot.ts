@@ -1,5 +1,6 @@
 /** K03: every container must run as a non-root user (pod- or container-level runAsNonRoot: true). */
 import type { Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { containersOf, podSpecOf } from '../workloads';
 import { ensureEntries, replaceNode } from '../edits';
 import { bool, get, keyRange, str } from '../yamlNodes';
@@ -36,20 +37,18 @@ export const runAsNonRoot: Rule = {
       const range = keyRange(c.node, 'securityContext') ?? keyRange(c.node, 'name');
       if (!range) continue;
       const ownNode = get(get(c.node, 'securityContext'), 'runAsNonRoot');
-      const containerFix =
-        own === false && ownNode ? replaceNode(ownNode, 'true') : ensureEntries(ctx.model.text, c.node, ['securityContext'], { runAsNonRoot: true });
-      const podFix = ensureEntries(ctx.model.text, pod.node, ['securityContext'], { runAsNonRoot: true });
-      ctx.report({
-        start: range[0],
-        end: range[1],
-        args: [name],
-        lessonPath: [...c.path, 'securityContext', 'runAsNonRoot'],
-        fixes: [
-          ...(containerFix ? [{ title: { en: 'Set runAsNonRoot: true on this container', ko: '이 컨테이너에 runAsNonRoot: true 설정' }, edits: [containerFix], preferred: true }] : []),
-          ...(own === undefined && podLevel === undefined && podFix ? [{ title: { en: 'Set runAsNonRoot: true for the whole pod', ko: 'Pod 전체에 runAsNonRoot: true 설정' }, edits: [podFix] }] : []),
-          ...withHarden(ctx, pod, c, []),
-        ],
-      });
+      ctx.report(
+        lazyFixes({ start: range[0], end: range[1], args: [name], lessonPath: [...c.path, 'securityContext', 'runAsNonRoot'] }, () => {
+          const containerFix =
+            own === false && ownNode ? replaceNode(ownNode, 'true') : ensureEntries(ctx.model.text, c.node, ['securityContext'], { runAsNonRoot: true });
+          const podFix = ensureEntries(ctx.model.text, pod.node, ['securityContext'], { runAsNonRoot: true });
+          return [
+            ...(containerFix ? [{ title: { en: 'Set runAsNonRoot: true on this container', ko: '이 컨테이너에 runAsNonRoot: true 설정' }, edits: [containerFix], preferred: true }] : []),
+            ...(own === undefined && podLevel === undefined && podFix ? [{ title: { en: 'Set runAsNonRoot: true for the whole pod', ko: 'Pod 전체에 runAsNonRoot: true 설정' }, edits: [podFix] }] : []),
+            ...withHarden(ctx, pod, c, []),
+          ];
+        }),
+      );
     }
   },
 };

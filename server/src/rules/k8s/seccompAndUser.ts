@@ -5,6 +5,7 @@
 import type { Node } from 'yaml';
 import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { containersOf, podSpecOf } from '../workloads';
 import { bool, get, keyRange, num, str } from '../yamlNodes';
 import { hardenAllFix, hardenWorkloadFix, seccompType } from './hardenAll';
@@ -78,16 +79,20 @@ export const seccompProfileMissing: Rule = {
       if (c.list === 'ephemeralContainers' || hasAliases(c.node) || seccompType(pod, c) !== undefined) continue;
       const range = containerRange(c);
       if (!range) continue;
-      const fixes: Fix[] = [];
-      const podEdit = podProfile === undefined ? ensureEntries(text, pod.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }) : undefined;
-      if (podEdit) fixes.push({ title: { en: 'Set seccompProfile RuntimeDefault for the whole pod', ko: 'Pod 전체에 seccompProfile RuntimeDefault 설정' }, edits: [podEdit], preferred: true });
-      const ownEdit = ensureEntries(text, c.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' });
-      if (ownEdit) fixes.push({ title: { en: 'Set seccompProfile RuntimeDefault on this container', ko: '이 컨테이너에 seccompProfile RuntimeDefault 설정' }, edits: [ownEdit], ...(podEdit ? {} : { preferred: true }) });
-      const all = hardenAllFix(ctx, pod, c);
-      if (all) fixes.push(all);
-      const workload = hardenWorkloadFix(ctx, pod);
-      if (workload) fixes.push(workload);
-      ctx.report({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: [...c.path, 'securityContext', 'seccompProfile', 'type'], fixes });
+      ctx.report(
+        lazyFixes({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: [...c.path, 'securityContext', 'seccompProfile', 'type'] }, () => {
+          const fixes: Fix[] = [];
+          const podEdit = podProfile === undefined ? ensureEntries(text, pod.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' }) : undefined;
+          if (podEdit) fixes.push({ title: { en: 'Set seccompProfile RuntimeDefault for the whole pod', ko: 'Pod 전체에 seccompProfile RuntimeDefault 설정' }, edits: [podEdit], preferred: true });
+          const ownEdit = ensureEntries(text, c.node, ['securityContext', 'seccompProfile'], { type: 'RuntimeDefault' });
+          if (ownEdit) fixes.push({ title: { en: 'Set seccompProfile RuntimeDefault on this container', ko: '이 컨테이너에 seccompProfile RuntimeDefault 설정' }, edits: [ownEdit], ...(podEdit ? {} : { preferred: true }) });
+          const all = hardenAllFix(ctx, pod, c);
+          if (all) fixes.push(all);
+          const workload = hardenWorkloadFix(ctx, pod);
+          if (workload) fixes.push(workload);
+          return fixes;
+        }),
+      );
     }
   },
 };

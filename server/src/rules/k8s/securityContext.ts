@@ -5,6 +5,7 @@
 import type { Node } from 'yaml';
 import { ensureEntries, replaceNode } from '../edits';
 import type { DocContext, Fix, OffsetEdit, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { ContainerRef, containersOf, PodSpecRef, podSpecOf } from '../workloads';
 import { bool, get, items, keyRange, rangeOf, str } from '../yamlNodes';
 import { dropAllEdit, dropsAll, escalationImplied, hardenAllFix, hardenWorkloadFix, normalizeCap } from './hardenAll';
@@ -75,14 +76,12 @@ export const privilegedContainer: Rule = {
       if (bool(node) !== true || !node) return;
       const range = keyRange(sc, 'privileged');
       if (!range) return;
-      const edits = combineEdits([replaceNode(node, 'false'), ...escalationOffEdits(ctx, c, impliedByCapabilities)]);
-      ctx.report({
-        start: range[0],
-        end: range[1],
-        args: [containerName(c)],
-        lessonPath: scPath(c, 'privileged'),
-        fixes: edits ? [{ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits }] : [],
-      });
+      ctx.report(
+        lazyFixes({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: scPath(c, 'privileged') }, () => {
+          const edits = combineEdits([replaceNode(node, 'false'), ...escalationOffEdits(ctx, c, impliedByCapabilities)]);
+          return edits ? [{ title: { en: 'Set privileged: false', ko: 'privileged: false로 설정' }, edits }] : [];
+        }),
+      );
     });
   },
 };
@@ -106,13 +105,11 @@ function checkEscalation(ctx: DocContext, explicit: boolean): void {
     if (explicit ? value !== true : node !== undefined) return;
     const range = explicit ? keyRange(sc, 'allowPrivilegeEscalation') : containerRange(c);
     if (!range) return;
-    ctx.report({
-      start: range[0],
-      end: range[1],
-      args: [containerName(c)],
-      lessonPath: scPath(c, 'allowPrivilegeEscalation'),
-      fixes: withHarden(ctx, pod, c, fix('Set allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: false로 설정', setFlag(ctx, c, 'allowPrivilegeEscalation', false), true)),
-    });
+    ctx.report(
+      lazyFixes({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: scPath(c, 'allowPrivilegeEscalation') }, () =>
+        withHarden(ctx, pod, c, fix('Set allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: false로 설정', setFlag(ctx, c, 'allowPrivilegeEscalation', false), true)),
+      ),
+    );
   });
 }
 
@@ -168,13 +165,11 @@ export const readOnlyRootFilesystem: Rule = {
       if (bool(get(sc, 'readOnlyRootFilesystem')) === true) return;
       const range = get(sc, 'readOnlyRootFilesystem') ? keyRange(sc, 'readOnlyRootFilesystem') : containerRange(c);
       if (!range) return;
-      ctx.report({
-        start: range[0],
-        end: range[1],
-        args: [containerName(c)],
-        lessonPath: scPath(c, 'readOnlyRootFilesystem'),
-        fixes: withHarden(ctx, pod, c, fix('Set readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: true로 설정', setFlag(ctx, c, 'readOnlyRootFilesystem', true), true)),
-      });
+      ctx.report(
+        lazyFixes({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: scPath(c, 'readOnlyRootFilesystem') }, () =>
+          withHarden(ctx, pod, c, fix('Set readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: true로 설정', setFlag(ctx, c, 'readOnlyRootFilesystem', true), true)),
+        ),
+      );
     });
   },
 };
@@ -202,13 +197,11 @@ export const capabilitiesNotDropped: Rule = {
       const caps = get(securityContextOf(c.node), 'capabilities');
       const range = get(caps, 'drop') ? keyRange(caps, 'drop') : caps ? keyRange(securityContextOf(c.node), 'capabilities') : containerRange(c);
       if (!range) return;
-      ctx.report({
-        start: range[0],
-        end: range[1],
-        args: [containerName(c)],
-        lessonPath: scPath(c, 'capabilities', 'drop'),
-        fixes: withHarden(ctx, pod, c, fix('Drop ALL capabilities', '모든 capability 제거 (drop: [ALL])', dropAllEdit(ctx.model.text, c), true)),
-      });
+      ctx.report(
+        lazyFixes({ start: range[0], end: range[1], args: [containerName(c)], lessonPath: scPath(c, 'capabilities', 'drop') }, () =>
+          withHarden(ctx, pod, c, fix('Drop ALL capabilities', '모든 capability 제거 (drop: [ALL])', dropAllEdit(ctx.model.text, c), true)),
+        ),
+      );
     });
   },
 };
@@ -229,13 +222,11 @@ function checkAdded(ctx: DocContext, pick: (cap: string) => boolean): void {
       if (!cap || !pick(cap)) return;
       const range = rangeOf(item);
       if (!range || !add) return;
-      ctx.report({
-        start: range[0],
-        end: range[1],
-        args: [containerName(c), str(item) ?? cap],
-        lessonPath: [...scPath(c, 'capabilities', 'add'), index],
-        fixes: removeCapFix(ctx, c, add, index, cap),
-      });
+      ctx.report(
+        lazyFixes({ start: range[0], end: range[1], args: [containerName(c), str(item) ?? cap], lessonPath: [...scPath(c, 'capabilities', 'add'), index] }, () =>
+          removeCapFix(ctx, c, add, index, cap),
+        ),
+      );
     });
   });
 }

@@ -2,6 +2,7 @@
 import { ensureEntries } from '../edits';
 import { labelSelector, selectorMatches, stringMap } from '../cross/resources';
 import type { DocContext, Fix, Rule } from '../types';
+import { lazyFixes } from '../lazyFixes';
 import { podSpecOf, podTemplateMetadataPath } from '../workloads';
 import { hasAliases } from './k8sHelpers';
 import { asMap, get, getIn, items, keyRange, num, pairOf, rangeOf, str } from '../yamlNodes';
@@ -49,19 +50,17 @@ export const selectorTemplateMismatch: Rule = {
       if (labels[k] === undefined) missing[k] = v;
       else if (labels[k] !== v) conflict = true;
     }
-    const fixes: Fix[] = [];
-    if (!conflict && Object.keys(missing).length && selectorMatches(selector, { ...labels, ...missing })) {
-      const edit = template ? ensureEntries(ctx.model.text, template, ['metadata', 'labels'], missing) : undefined;
-      if (edit) fixes.push({ title: { en: 'Add the selector labels to the pod template', ko: 'selector 레이블을 Pod 템플릿에 추가' }, edits: [edit], preferred: true });
-    }
     const detail = Object.entries(selector.matchLabels).filter(([k, v]) => labels[k] !== v).map(([k, v]) => `${k}=${v}`).join(', ');
-    ctx.report({
-      start: range[0],
-      end: range[1],
-      args: [kind, name, detail || 'matchExpressions'],
-      lessonPath: ['spec', 'selector', 'matchLabels'],
-      fixes,
-    });
+    ctx.report(
+      lazyFixes({ start: range[0], end: range[1], args: [kind, name, detail || 'matchExpressions'], lessonPath: ['spec', 'selector', 'matchLabels'] }, () => {
+        const fixes: Fix[] = [];
+        if (!conflict && Object.keys(missing).length && selectorMatches(selector, { ...labels, ...missing })) {
+          const edit = template ? ensureEntries(ctx.model.text, template, ['metadata', 'labels'], missing) : undefined;
+          if (edit) fixes.push({ title: { en: 'Add the selector labels to the pod template', ko: 'selector 레이블을 Pod 템플릿에 추가' }, edits: [edit], preferred: true });
+        }
+        return fixes;
+      }),
+    );
   },
 };
 
@@ -102,20 +101,21 @@ export const topologySpreadInvalid: Rule = {
       if (when !== undefined && when !== 'DoNotSchedule' && when !== 'ScheduleAnyway') problems.push({ key: 'whenUnsatisfiable', value: when });
       const selectorNode = get(c, 'labelSelector');
       const selector = labelSelector(selectorNode);
-      const fixes: Fix[] = [];
+      const fixes = (): Fix[] => {
+        if (selectorNode || !Object.keys(labels).length) return [];
+        const edit = ensureEntries(ctx.model.text, c, [], { labelSelector: { matchLabels: labels } });
+        return edit ? [{ title: { en: 'Select this workload\'s pod labels', ko: '이 워크로드의 Pod 레이블 선택' }, edits: [edit], preferred: true }] : [];
+      };
       if (!selectorNode) {
         problems.push({ key: 'labelSelector', value: '-' });
-        if (Object.keys(labels).length) {
-          const edit = ensureEntries(ctx.model.text, c, [], { labelSelector: { matchLabels: labels } });
-          if (edit) fixes.push({ title: { en: 'Select this workload\'s pod labels', ko: '이 워크로드의 Pod 레이블 선택' }, edits: [edit], preferred: true });
-        }
       } else if (selector && !selector.empty && Object.keys(labels).length && !selectorMatches(selector, labels)) {
         problems.push({ key: 'labelSelector', value: Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(', ') || 'matchExpressions' });
       }
       for (const p of problems) {
         const range = pairOf(c, p.key) ? keyRange(c, p.key) : pairOf(c, 'topologyKey') ? keyRange(c, 'topologyKey') : rangeOf(c);
         if (!range) continue;
-        ctx.report({ start: range[0], end: range[1], args: [String(index), p.key, p.value], lessonPath: [...pod.path, 'topologySpreadConstraints', index, p.key], ...(p.key === 'labelSelector' ? { fixes } : {}) });
+        const finding = { start: range[0], end: range[1], args: [String(index), p.key, p.value], lessonPath: [...pod.path, 'topologySpreadConstraints', index, p.key] };
+        ctx.report(p.key === 'labelSelector' ? lazyFixes(finding, fixes) : finding);
       }
     });
   },

@@ -83,8 +83,10 @@ describe('lesson pane open time (measurement)', function () {
       vscode: vscode.version,
       lesson: { name: largest.name, lines: largest.lines, bytes: largest.bytes },
       firstOpenInThisTest: first,
-      reopenAfterOtherLesson: { command: stats(reopen.map((r) => r.commandMs)), pane: stats(reopen.map((r) => r.paneMs)), webview: stats(reopen.map((r) => r.webviewMs)) },
-      jumpWithinLesson: { command: stats(jump.map((r) => r.commandMs)), pane: stats(jump.map((r) => r.paneMs)), webview: stats(jump.map((r) => r.webviewMs)) },
+      // command: the whole open as the learner waits for it; host: its part in the extension host before the
+      // message left; webview: DOM work inside the pane; the rest is message passing between the two.
+      reopenAfterOtherLesson: { command: stats(reopen.map((r) => r.commandMs)), host: stats(reopen.map((r) => r.hostMs)), webview: stats(reopen.map((r) => r.webviewMs)) },
+      jumpWithinLesson: { command: stats(jump.map((r) => r.commandMs)), host: stats(jump.map((r) => r.hostMs)), webview: stats(jump.map((r) => r.webviewMs)) },
     };
     const root = vscode.extensions.getExtension(EXTENSION_ID).extensionUri.fsPath;
     const dir = path.join(root, 'test-results', 'editor');

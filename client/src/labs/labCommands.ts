@@ -11,13 +11,14 @@ import type { LessonCatalog } from '../lessons/lessonCatalog';
 import { buildProgressExport } from './labProgress';
 import type { LabsService } from './labsService';
 import { finishMessage, isLabId, labPickItems, LabStepView, LabWords, nextStep } from './labsModel';
-import { LabTreeNode, revealLab } from './labsTree';
+import { LabsTreeProvider, LabTreeNode, revealLab } from './labsTree';
 import { askConflict, copyStarterFiles, labFolder, openStarterFiles, planCopy } from './starterFiles';
 import { ConflictChoice, isConflictChoice } from './starterPlan';
 
 export interface LabCommandDeps {
   labs: LabsService;
   catalog: LessonCatalog;
+  tree: LabsTreeProvider;
   treeView: vscode.TreeView<LabTreeNode>;
   extensionVersion: string;
 }
@@ -144,7 +145,7 @@ async function startLab(deps: LabCommandDeps, raw: unknown, options: StartLabOpt
 async function showLab(deps: LabCommandDeps, lab: LabSummary, folder: vscode.Uri): Promise<void> {
   const front = await openStarterFiles(lab, folder);
   if (lab.lesson) await openLesson({ lessonUri: lab.lesson.lessonUri, sectionSlug: lab.lesson.sectionSlug, ...(lab.lesson.line !== undefined ? { line: lab.lesson.line } : {}) });
-  await revealLab(deps.treeView, lab.id);
+  await revealLab(deps.tree, deps.treeView, lab.id);
   if (front) await vscode.window.showTextDocument(front.document, { viewColumn: front.viewColumn ?? vscode.ViewColumn.One, preview: false });
 }
 

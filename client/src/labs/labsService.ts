@@ -18,6 +18,7 @@ import {
 } from '../../../server/src/protocol';
 import { LabProgress, LabProgressStore } from './labProgress';
 import { labViews, LabView } from './labsModel';
+import type { WalkthroughMarks } from './walkthroughMarks';
 
 export class LabsService implements vscode.Disposable {
   private labs: LabSummary[] | undefined;
@@ -37,6 +38,7 @@ export class LabsService implements vscode.Disposable {
     private readonly client: LanguageClient,
     readonly progress: LabProgressStore,
     private readonly log: (message: string) => void,
+    private readonly walkthrough?: WalkthroughMarks,
     private readonly maxAgeMs = 5_000,
   ) {
     // The walkthrough ticks from the last session's states before the server answers.
@@ -86,6 +88,7 @@ export class LabsService implements vscode.Disposable {
     const before = this.progress.get(lab.id);
     if (before && before.folderUri !== folderUri) this.states.delete(lab.id);
     await this.progress.start(lab.id, folderUri);
+    this.walkthrough?.labStarted(lab.id);
     this.changed.fire();
     this.sendWatch();
     await this.requestState(lab.id);
@@ -97,6 +100,7 @@ export class LabsService implements vscode.Disposable {
     this.states.delete(lab.id);
     for (const step of lab.steps) this.setContext(labContextKey(lab.id, step.id), false);
     this.setContext(labContextKey(lab.id), false);
+    this.walkthrough?.labReset(lab.id);
     this.changed.fire();
     await this.requestState(lab.id);
   }
@@ -185,6 +189,7 @@ export class LabsService implements vscode.Disposable {
     if (this.contexts.get(key) === value) return;
     this.contexts.set(key, value);
     void vscode.commands.executeCommand('setContext', key, value);
+    this.walkthrough?.contextChanged(key, value);
   }
 
   dispose(): void {

@@ -16,6 +16,8 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabTreeNode>, v
   private readonly changed = new vscode.EventEmitter<LabTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** One object per lab / step, so `reveal` and VS Code's element map see the same identity. */
+  private readonly nodes = new Map<string, LabTreeNode>();
 
   constructor(private readonly labs: LabsService) {
     this.subscription = labs.onDidChange(() => this.changed.fire(undefined));
@@ -25,16 +27,21 @@ export class LabsTreeProvider implements vscode.TreeDataProvider<LabTreeNode>, v
     if (!node) {
       await this.labs.list();
       // An empty list shows the view's welcome content.
-      return this.labs.views().map((v) => ({ kind: 'lab', labId: v.id }));
+      return this.labs.views().map((v) => this.node(v.id));
     }
-    if (node.kind === 'lab') {
-      return (this.labs.view(node.labId)?.steps ?? []).map((s) => ({ kind: 'step', labId: node.labId, stepId: s.stepId }));
-    }
+    if (node.kind === 'lab') return (this.labs.view(node.labId)?.steps ?? []).map((s) => this.node(node.labId, s.stepId));
     return [];
   }
 
   getParent(node: LabTreeNode): LabTreeNode | undefined {
-    return node.kind === 'step' ? { kind: 'lab', labId: node.labId } : undefined;
+    return node.kind === 'step' ? this.node(node.labId) : undefined;
+  }
+
+  node(labId: string, stepId?: string): LabTreeNode {
+    const key = stepId === undefined ? labId : `${labId}:${stepId}`;
+    let node = this.nodes.get(key);
+    if (!node) this.nodes.set(key, (node = stepId === undefined ? { kind: 'lab', labId } : { kind: 'step', labId, stepId }));
+    return node;
   }
 
   getTreeItem(node: LabTreeNode): vscode.TreeItem {
@@ -94,9 +101,9 @@ function escapeMarkdown(text: string): string {
 }
 
 /** Reveals a lab in the view (makes the view visible) without taking the focus. */
-export async function revealLab(treeView: vscode.TreeView<LabTreeNode>, labId: string): Promise<void> {
+export async function revealLab(tree: LabsTreeProvider, treeView: vscode.TreeView<LabTreeNode>, labId: string): Promise<void> {
   try {
-    await treeView.reveal({ kind: 'lab', labId }, { select: false, focus: false, expand: true });
+    await treeView.reveal(tree.node(labId), { select: false, focus: false, expand: true });
   } catch {
     await vscode.commands.executeCommand(`${LabsTreeProvider.viewId}.focus`);
   }

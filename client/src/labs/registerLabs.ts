@@ -6,18 +6,22 @@ import { registerLabCommands } from './labCommands';
 import { LabProgressStore } from './labProgress';
 import { LabsService } from './labsService';
 import { LabsTreeProvider } from './labsTree';
+import { WalkthroughMarks } from './walkthroughMarks';
+import { walkthroughStepIndex } from './walkthroughModel';
 
 export function registerLabs(
   context: vscode.ExtensionContext,
   deps: { client: LanguageClient; catalog: LessonCatalog; log: (message: string) => void },
 ): LabsService {
-  const labs = new LabsService(deps.client, new LabProgressStore(context.workspaceState), deps.log);
+  const walkthrough = new WalkthroughMarks(walkthroughStepIndex(context.extension.packageJSON), deps.log);
+  const labs = new LabsService(deps.client, new LabProgressStore(context.workspaceState), deps.log, walkthrough);
   const tree = new LabsTreeProvider(labs);
   const treeView = vscode.window.createTreeView(LabsTreeProvider.viewId, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(labs, tree, treeView);
+  context.subscriptions.push(walkthrough, labs, tree, treeView);
   registerLabCommands(context, {
     labs,
     catalog: deps.catalog,
+    tree,
     treeView,
     extensionVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
   });

@@ -63,7 +63,7 @@ export async function copyStarterFiles(lab: LabSummary, folder: vscode.Uri, plan
   for (const file of todo.write) {
     const bytes = await vscode.workspace.fs.readFile(starterUri(lab, file));
     const target = targetUri(folder, file);
-    if (await replaceUnsavedText(target, bytes)) continue;
+    if (await replaceOpenText(target, bytes)) continue;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
     await vscode.workspace.fs.writeFile(target, bytes);
   }
@@ -71,13 +71,13 @@ export async function copyStarterFiles(lab: LabSummary, folder: vscode.Uri, plan
 }
 
 /**
- * An open editor with unsaved changes keeps its text when the file on disk changes (and saving it later would
- * conflict), and the lab checks read open editors first: give it the starter text and save it instead of
- * writing the file behind its back. True when the file was written that way.
+ * The lab checks read open editors first, an editor with unsaved changes keeps its text when the file on disk
+ * changes (and saving it later would conflict), and a clean one reloads only a moment later: an open file gets
+ * the starter text through the editor and is saved. True when the file was written that way.
  */
-async function replaceUnsavedText(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
+async function replaceOpenText(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-  if (!document || !document.isDirty) return false;
+  if (!document || document.isClosed) return false;
   const text = new TextDecoder('utf-8').decode(bytes);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);

@@ -1,7 +1,8 @@
 // Labs in the real extension host: start a bundled lab by id (starter files copied and opened, lesson pane at
 // the lab's lesson), a second start asks before touching the learner's files, an edit made with a
 // WorkspaceEdit ticks the step (state, walkthrough context key, stored progress), hint and instructions
-// open in the pane, the progress exports as JSON, and a reset starts over.
+// open in the pane, the solution completes the lab (announced once), the progress exports as JSON, and a
+// reset starts over.
 'use strict';
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -123,6 +124,24 @@ describe('labs', function () {
     }, { timeoutMs: 30_000, what: `lab.md of ${lab.id} at the step` });
   });
 
+  it('the solution text completes the lab: every key set, completion stored and announced once', async () => {
+    const document = await vscode.workspace.openTextDocument(learnerUri());
+    const solution = fs.readFileSync(path.join(extensionRoot(), 'lessons', 'labs', LAB, 'solution', FILE), 'utf8');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), solution);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const state = await eventually(labsState, (s) => {
+      assert.equal(labView(s).complete, true, JSON.stringify(labView(s).steps.filter((x) => !x.passed)));
+      assert.equal(s.contexts[`lessonAware.lab.${LAB}.complete`], true);
+    }, { timeoutMs: 30_000, what: 'lab complete' });
+    for (const step of labView(state).steps) assert.equal(state.contexts[`lessonAware.lab.${LAB}.step.${step.stepId}.done`], true, step.stepId);
+    const progress = state.progress.find((p) => p.id === LAB);
+    assert.ok(progress.completedAt, 'completion time stored');
+    assert.equal(progress.finishAnnounced, true, 'the finish message was shown');
+    assert.ok(Object.values(progress.steps).every((s) => s.passedAt), 'every step has its first pass time');
+    assert.equal(progress.steps[STEP].passedAt <= progress.completedAt, true);
+  });
+
   it('exports the progress an instructor collects', async () => {
     const target = workspaceUri('lab-progress.json');
     const written = await vscode.commands.executeCommand('lessonAware.exportLabProgress', target.fsPath);
@@ -132,23 +151,27 @@ describe('labs', function () {
     assert.ok(!Number.isNaN(Date.parse(report.exportedAt)));
     assert.equal(typeof report.workspace, 'string');
     const lab = report.labs.find((l) => l.id === LAB);
-    assert.ok(lab && lab.title && lab.startedAt && !lab.completedAt, JSON.stringify(report));
-    const step = lab.steps.find((s) => s.id === STEP);
-    assert.equal(step.passed, true);
-    assert.ok(step.passedAt >= lab.startedAt);
-    assert.ok(lab.steps.filter((s) => s.id !== STEP).every((s) => s.passed === false && !s.passedAt));
+    assert.ok(lab && lab.title && lab.startedAt && lab.completedAt >= lab.startedAt, JSON.stringify(report));
+    assert.deepEqual(lab.steps.map((s) => s.id), labView(await labsState()).steps.map((s) => s.stepId), 'steps in lab.md order');
+    assert.ok(lab.steps.every((s) => s.title && s.passed === true && s.passedAt >= lab.startedAt), JSON.stringify(lab.steps));
+    const first = lab.steps.find((s) => s.id === STEP);
+    assert.ok(lab.steps.every((s) => s.id === STEP || s.passedAt >= first.passedAt), 'the step fixed first passed first');
   });
 
-  it('reset replaces the edited text with the starter and starts the steps over', async () => {
+  it('reset replaces the edited (unsaved) text with the starter and starts the steps over', async () => {
     const result = await vscode.commands.executeCommand('lessonAware.resetLab', LAB, { confirm: false });
     assert.deepEqual(result.written, [FILE]);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === learnerUri().toString());
     assert.equal(document.getText(), starterText(), 'the open editor shows the starter text');
     assert.equal(document.isDirty, false);
     const state = await eventually(labsState, (s) => {
-      assert.equal(stepView(s).passed, false);
+      assert.equal(labView(s).passedCount, 0);
       assert.equal(s.contexts[stepKey], false);
-    }, { timeoutMs: 30_000, what: 'step unticked after reset' });
-    assert.deepEqual(state.progress.find((p) => p.id === LAB).steps, {});
+      assert.equal(s.contexts[`lessonAware.lab.${LAB}.complete`], false);
+    }, { timeoutMs: 30_000, what: 'steps unticked after reset' });
+    const progress = state.progress.find((p) => p.id === LAB);
+    assert.deepEqual(progress.steps, {});
+    assert.equal(progress.completedAt, undefined);
+    assert.equal(progress.finishAnnounced, undefined, 'a new attempt gets its own finish message');
   });
 });

@@ -37,15 +37,43 @@ function labsRows(page) {
   });
 }
 
+/**
+ * Runs a palette command once the palette lists it: right after the window opens, the commands of an extension
+ * under development appear only when its extension host has started.
+ */
+async function runCommandWhenListed(wb, label) {
+  const input = wb.page.locator('.quick-input-widget input');
+  const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await eventually(async () => {
+    // A palette that opened before the commands were known keeps its empty list: open it afresh each time.
+    if (await input.isVisible()) await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('Control+Shift+P');
+    await input.fill(`>${label}`);
+    await row.waitFor({ timeout: 3_000 });
+    return true;
+  }, () => {}, { timeoutMs: 60_000, intervalMs: 500, what: `"${label}" in the command palette` });
+  await wb.page.keyboard.press('Enter');
+}
+
+/** Id of the highlighted section heading in the lesson pane's frame, if the pane shows one. */
+async function lessonPaneSection(page) {
+  for (const frame of page.frames()) {
+    try {
+      const id = await frame.evaluate(() => document.querySelector('article.lesson .section-start')?.id ?? '');
+      if (id) return id;
+    } catch { /* detached or not ready */ }
+  }
+  return '';
+}
+
 /** Collapses the other explorer sections so the Labs view has room for every step. */
 async function roomForLabs(wb) {
   await wb.page.keyboard.press('Control+Shift+E');
   const header = wb.page.locator('.sidebar .pane-header', { has: wb.page.locator('.title', { hasText: /^\s*Labs\s*$/ }) });
   await header.waitFor({ timeout: 20_000 });
-  for (const other of await wb.page.locator('.sidebar .pane-header[aria-expanded="true"]').all()) {
-    const title = (await other.locator('.title').textContent().catch(() => '')) ?? '';
-    if (!/^\s*Labs\s*$/.test(title)) await other.click();
-  }
+  // Collapse one at a time: the set of expanded headers changes with every click.
+  const others = wb.page.locator('.sidebar .pane-header[aria-expanded="true"]').filter({ hasNot: wb.page.locator('.title', { hasText: /^\s*Labs\s*$/ }) });
+  for (let i = 0; i < 10 && (await others.count()) > 0; i++) await others.first().click();
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
 }
 
@@ -53,62 +81,82 @@ export const scenarios = [
   {
     name: 'start a lab from the palette, fix a step by typing, watch it tick in the Labs view and the walkthrough',
     async run(wb) {
-      const lab = labFacts();
-      const { page } = wb;
-      await wb.runCommand('Lesson-Aware: Start Lab');
-      const input = page.locator('.quick-input-widget input');
-      await input.fill(lab.title);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: lab.title }).first().waitFor({ timeout: 60_000 });
-      await page.keyboard.press('Enter');
-      // The starter file opens in front; the lesson pane beside it.
-      await page.locator('.tabs-container .tab.active[data-resource-name="deployment.yaml"]').waitFor({ timeout: 30_000 });
-      await roomForLabs(wb);
-      const before = await eventually(() => labsRows(page), (rows) => {
-        const labRow = rows.find((r) => r.label === lab.title);
-        assert.ok(labRow, `lab row in ${JSON.stringify(rows)}`);
-        assert.equal(labRow.description, `0/${lab.steps.length}`);
-        for (const title of lab.steps) {
-          const row = rows.find((r) => r.label === title);
-          assert.ok(row && row.open && !row.passed, `step "${title}" unticked`);
-          assert.ok(row.description, `step "${title}" shows why it fails`);
-        }
-      }, { timeoutMs: 60_000, what: 'Labs view with unticked steps' });
-      await wb.screenshot('lab-started');
-
-      // Fix the step by typing: find `Escalation: true`, type over the match.
-      await page.locator('.tabs-container .tab[data-resource-name="deployment.yaml"]').first().click();
-      await page.locator('.editor-instance .monaco-editor textarea').first().focus();
-      await page.keyboard.press('Control+F');
-      const find = page.locator('.find-widget textarea, .find-widget input').first();
-      await find.waitFor({ timeout: 10_000 });
-      await find.fill('Escalation: true');
-      await page.locator('.find-widget .matchesCount', { hasText: /1 of 1/ }).waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Escape');
-      await page.keyboard.type('Escalation: false');
-      await eventually(() => page.locator('.editor-instance .monaco-editor .view-lines').first().innerText(),
-        (text) => assert.match(text.replace(/\u00a0/g, ' '), /allowPrivilegeEscalation: false/), { what: 'the edit is in the editor' });
-
-      const after = await eventually(() => labsRows(page), (rows) => {
-        const step = rows.find((r) => r.label === lab.stepTitle);
-        assert.ok(step && step.passed && !step.open, `step "${lab.stepTitle}" ticked: ${JSON.stringify(step)}`);
-        assert.equal(rows.find((r) => r.label === lab.title)?.description, `1/${lab.steps.length}`);
-        assert.equal(rows.filter((r) => r.passed).length, 1, 'only that step passes');
-      }, { timeoutMs: 60_000, what: 'step ticked in the Labs view' });
-      await wb.screenshot('lab-step-ticked');
-      await page.keyboard.press('Control+S');
-
-      let walkthrough;
-      if (lab.walkthrough) walkthrough = await walkthroughTicked(wb, lab);
-
-      // Leave the window as later scenarios expect it: no lab editor, and Quick Open history without the lab
-      // copy of deployment.yaml (it has the fixture's name).
-      await wb.runCommand('View: Close All Editor Groups');
-      await wb.runCommand('Clear Editor History');
-      await page.locator('.monaco-dialog-box button', { hasText: /^Clear$/ }).click({ timeout: 5_000 }).catch(() => undefined);
-      return { before: before.length, after: after.filter((r) => r.passed).map((r) => r.label), walkthrough: walkthrough ?? 'not generated' };
+      try {
+        return await startFixAndTick(wb);
+      } finally {
+        await leaveCleanWindow(wb);
+      }
     },
   },
 ];
+
+async function startFixAndTick(wb) {
+  const lab = labFacts();
+  const { page } = wb;
+  await runCommandWhenListed(wb, 'Lesson-Aware: Start Lab');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(lab.title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: lab.title }).first().waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  // The starter file opens in front; the lesson pane beside it, at the lab's lesson section.
+  await page.locator('.tabs-container .tab.active[data-resource-name="deployment.yaml"]').waitFor({ timeout: 30_000 });
+  await eventually(() => lessonPaneSection(page), (section) => assert.ok(section, 'lesson pane at a highlighted section'), { timeoutMs: 30_000, what: 'lesson pane' });
+  await roomForLabs(wb);
+  const before = await eventually(() => labsRows(page), (rows) => {
+    const labRow = rows.find((r) => r.label === lab.title);
+    assert.ok(labRow, `lab row in ${JSON.stringify(rows)}`);
+    assert.equal(labRow.description, `0/${lab.steps.length}`);
+    for (const title of lab.steps) {
+      const row = rows.find((r) => r.label === title);
+      assert.ok(row && row.open && !row.passed, `step "${title}" unticked`);
+      assert.ok(row.description, `step "${title}" shows why it fails`);
+    }
+  }, { timeoutMs: 60_000, what: 'Labs view with unticked steps' });
+  await wb.screenshot('lab-started');
+
+  // Fix the step by typing: find `Escalation: true` in the starter file, type over the match.
+  // Start Lab left the starter file in front of the first (left) group; click into its text.
+  const editor = page.locator('.editor-group-container').first().locator('.monaco-editor').first();
+  await editor.locator('.view-lines').click({ position: { x: 200, y: 8 } });
+  await page.keyboard.press('Control+F');
+  const find = editor.locator('.find-widget.visible textarea, .find-widget.visible input').first();
+  await find.waitFor({ timeout: 10_000 });
+  await find.fill('Escalation: true');
+  await editor.locator('.find-widget .matchesCount', { hasText: /^1 of 1$/ }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('Escalation: false');
+  await eventually(() => editor.locator('.view-lines').innerText(), (text) => {
+    const lines = text.replace(/\u00a0/g, ' ').split('\n');
+    assert.ok(lines.some((l) => /^\s*allowPrivilegeEscalation: false\s+#/.test(l)), 'only the value changed');
+    assert.match(lines[0], /^# checkout-api/, 'nothing else was typed');
+  }, { what: 'the edit is in the editor' });
+
+  const after = await eventually(() => labsRows(page), (rows) => {
+    const step = rows.find((r) => r.label === lab.stepTitle);
+    assert.ok(step && step.passed && !step.open, `step "${lab.stepTitle}" ticked: ${JSON.stringify(step)}`);
+    assert.equal(rows.find((r) => r.label === lab.title)?.description, `1/${lab.steps.length}`);
+    assert.equal(rows.filter((r) => r.passed).length, 1, 'only that step passes');
+  }, { timeoutMs: 60_000, what: 'step ticked in the Labs view' });
+  await wb.screenshot('lab-step-ticked');
+  await page.keyboard.press('Control+S');
+
+  let walkthrough;
+  if (lab.walkthrough) walkthrough = await walkthroughTicked(wb, lab);
+  return { before: before.length, after: after.filter((r) => r.passed).map((r) => r.label), walkthrough: walkthrough ?? 'not generated' };
+}
+
+/**
+ * Leaves the window as later scenarios expect it, pass or fail: no lab editor (unsaved text dropped), and a
+ * Quick Open history without the lab copy of deployment.yaml (it has the fixture's name).
+ */
+async function leaveCleanWindow(wb) {
+  const { page } = wb;
+  await page.keyboard.press('Escape');
+  await wb.runCommand('View: Close All Editor Groups');
+  await page.getByRole('button', { name: "Don't Save" }).click({ timeout: 3_000 }).catch(() => undefined);
+  await wb.runCommand('Clear Editor History');
+  await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Clear', exact: true }).click({ timeout: 3_000 }).catch(() => undefined);
+}
 
 /** Opens the lab's walkthrough (Welcome: Open Walkthrough…) and waits for the fixed step to show as done. */
 async function walkthroughTicked(wb, lab) {
@@ -123,7 +171,7 @@ async function walkthroughTicked(wb, lab) {
     return steps.map((s) => ({
       id: s.getAttribute('data-step-id') ?? '',
       title: s.querySelector('.step-title')?.textContent ?? '',
-      done: !!s.querySelector('.codicon.complete'),
+      done: s.getAttribute('aria-checked') === 'true',
       mine: (s.getAttribute('data-step-id') ?? '').includes(stepId),
     }));
   }, STEP), (steps) => {

@@ -142,3 +142,12 @@ export function docAt(model: ManifestModel, offset: number): DocModel | undefine
   }
   return found;
 }
+
+const templateMarkers = new WeakMap<ManifestModel, boolean>();
+
+/** Whether the file is a Helm/Go template (`{{ … }}` anywhere): reference checks stay quiet for it. */
+export function hasTemplateMarkers(model: ManifestModel): boolean {
+  let has = templateMarkers.get(model);
+  if (has === undefined) templateMarkers.set(model, (has = model.text.includes('{{')));
+  return has;
+}

@@ -72,7 +72,7 @@ function startRun(model: ManifestModel, options: EngineOptions) {
   const plan = planReuse(cache, model, options.rules, workspace, fileKey);
   const docs = new Map<object, DocResults>();
   const generation = workspace.generation;
-  const workspaceAll = workspace.changedKindsSince ? undefined : workspace.all();
+  const workspaceAll = workspace.changedSince ? undefined : workspace.all();
   const emit = (rule: Rule, f: Finding) => {
     const line = model.lineCounter.linePos(f.start).line - 1;
     if (isSuppressed(suppressions, rule.meta.id, line)) return;
@@ -94,7 +94,7 @@ function startRun(model: ManifestModel, options: EngineOptions) {
           for (const f of result.findings) emit(rule, f);
         }
       }
-      if (cache) docs.set(doc.doc, { kind: doc.kind, results });
+      if (cache) docs.set(doc.doc, { kind: doc.kind, namespace: doc.namespace, name: doc.name, results });
     },
     finish(): RuleFinding[] {
       // Another run replaced the cache meanwhile (a newer version): keep its state, not this one.

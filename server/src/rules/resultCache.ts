@@ -13,7 +13,8 @@
  * findings carry no quick fixes: fixes are built on demand against the current model (engine `fixesFor`).
  */
 import { diffTexts, mapOffset, TextChange } from '../model/incrementalParse';
-import type { ManifestModel } from '../model/manifestModel';
+import { hasTemplateMarkers, ManifestModel } from '../model/manifestModel';
+import { changeKeys } from './cross/visibility';
 import type { ResourceRef, WorkspaceResources } from './cross/workspaceResources';
 import type { Finding, Rule } from './types';
 
@@ -24,7 +25,10 @@ export interface RuleResult {
 }
 
 export interface DocResults {
+  /** The document's resource identity when the results were computed (dependency keys of its change). */
   kind?: string;
+  namespace?: string;
+  name?: string;
   results: Map<string, RuleResult>;
 }
 
@@ -62,15 +66,6 @@ export class RuleResultCaches {
 /** Inputs that hold for the whole file: when one changes, nothing cached for the file is reused. */
 export function fileKeyOf(model: ManifestModel, workspace: WorkspaceResources): string {
   return `${model.uri}\u0000${model.flavor}\u0000${hasTemplateMarkers(model)}\u0000${workspace.complete}`;
-}
-
-const templateMarkers = new WeakMap<ManifestModel, boolean>();
-
-/** Whether the file is a Helm/Go template (`{{ … }}` anywhere): reference checks stay quiet for it. */
-export function hasTemplateMarkers(model: ManifestModel): boolean {
-  let has = templateMarkers.get(model);
-  if (has === undefined) templateMarkers.set(model, (has = model.text.includes('{{')));
-  return has;
 }
 
 /** What a run may reuse from the cache: per document, the still valid results moved to the new offsets. */
@@ -116,11 +111,11 @@ function changedKinds(state: CacheState, model: ManifestModel, workspace: Worksp
   // A document that is not a resource (no kind) is invisible to every rule but its own.
   for (const d of model.docs) {
     present.add(d.doc);
-    if (!state.docs.has(d.doc) && d.kind !== undefined) kinds.add(d.kind);
+    if (!state.docs.has(d.doc)) for (const k of changeKeys(d)) kinds.add(k);
   }
-  for (const [doc, entry] of state.docs) if (!present.has(doc) && entry.kind !== undefined) kinds.add(entry.kind);
-  if (workspace.changedKindsSince && state.workspaceGeneration !== undefined) {
-    const elsewhere = workspace.changedKindsSince(state.workspaceGeneration, model.uri);
+  for (const [doc, entry] of state.docs) if (!present.has(doc)) for (const k of changeKeys(entry)) kinds.add(k);
+  if (workspace.changedSince && state.workspaceGeneration !== undefined) {
+    const elsewhere = workspace.changedSince(state.workspaceGeneration, model.uri);
     if (elsewhere === '*') return '*';
     for (const k of elsewhere) kinds.add(k);
   } else if (workspace.all() !== state.workspaceAll) {
@@ -174,10 +169,10 @@ export class RecordingWorkspace implements WorkspaceResources {
     return this.inner.byKind(kind);
   }
 
-  dependOn(kinds: readonly string[] | '*'): void {
+  dependOn(keys: readonly string[] | '*'): void {
     if (!this.current) return;
-    if (kinds === '*') this.current.add('*');
-    else for (const k of kinds) this.current.add(k);
+    if (keys === '*') this.current.add('*');
+    else for (const k of keys) this.current.add(k);
   }
 
   unrecorded(): WorkspaceResources {

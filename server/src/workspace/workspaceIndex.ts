@@ -3,8 +3,8 @@
  * cross-resource rules. Files are read from disk in chunks (yielding with setImmediate so hover and other
  * requests are never blocked); open documents take precedence over their disk content; a change re-reads
  * only that file. `complete` turns true after the first scan; listeners hear about every change.
- * Every change is logged with the kinds of the resources it added, removed, changed or moved, so a cache of
- * cross-resource checks re-runs only those that read such kinds (changedKindsSince).
+ * Every change is logged with the kinds (and kinds in a namespace) of the resources it added, removed, changed
+ * or moved, so a cache of cross-resource checks re-runs only those that read such resources (changedSince).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import { walkFiles } from '../fsWalk';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ManifestModel, parseManifest } from '../model/manifestModel';
 import { resourcesOfModel } from '../rules/cross/resources';
+import { changeKeys } from '../rules/cross/visibility';
 import type { ResourceRef, WorkspaceResources } from '../rules/cross/workspaceResources';
 
 /** What a resource looked like when indexed: its node moves in place when an earlier document of its file grows. */
@@ -26,21 +27,22 @@ interface ResourceStamp {
 
 const stampOf = (r: ResourceRef): ResourceStamp => ({ root: r.root, start: r.root.range?.[0] ?? -1, docIndex: r.docIndex, kind: r.kind, name: r.name, namespace: r.namespace });
 
-/** Kinds of the resources that differ between what was indexed and what is now (identity, position, name). */
-function changedKinds(before: readonly ResourceStamp[], after: readonly ResourceRef[]): Set<string> {
-  const kinds = new Set<string>();
+/** Dependency keys of the resources that differ between what was indexed and what is now (identity, position, name). */
+function changedKeys(before: readonly ResourceStamp[], after: readonly ResourceRef[]): Set<string> {
+  const keys = new Set<string>();
+  const add = (r: { kind: string; namespace?: string }) => changeKeys(r).forEach((k) => keys.add(k));
   const old = new Map(before.map((s) => [s.root, s]));
   for (const r of after) {
     const s = old.get(r.root);
     old.delete(r.root);
     const now = stampOf(r);
     if (!s || s.start !== now.start || s.docIndex !== now.docIndex || s.kind !== now.kind || s.name !== now.name || s.namespace !== now.namespace) {
-      kinds.add(r.kind);
-      if (s) kinds.add(s.kind);
+      add(r);
+      if (s) add(s);
     }
   }
-  for (const s of old.values()) kinds.add(s.kind);
-  return kinds;
+  for (const s of old.values()) add(s);
+  return keys;
 }
 
 const MAX_CHANGE_LOG = 4096;
@@ -123,7 +125,7 @@ export class WorkspaceIndex implements WorkspaceResources {
     return this.generationCounter;
   }
 
-  changedKindsSince(generation: number, exceptUri: string): ReadonlySet<string> | '*' {
+  changedSince(generation: number, exceptUri: string): ReadonlySet<string> | '*' {
     if (generation < this.logFloor) return '*';
     const except = canonicalUri(exceptUri);
     const kinds = new Set<string>();
@@ -137,7 +139,7 @@ export class WorkspaceIndex implements WorkspaceResources {
   /** Logs how the effective resources of `uri` changed since they were last indexed. */
   private commit(uri: string): void {
     const now = this.open.get(uri) ?? this.disk.get(uri) ?? [];
-    const kinds = changedKinds(this.stamps.get(uri) ?? [], now);
+    const kinds = changedKeys(this.stamps.get(uri) ?? [], now);
     if (now.length) this.stamps.set(uri, now.map(stampOf));
     else this.stamps.delete(uri);
     if (!kinds.size) return;

@@ -4,7 +4,7 @@ import { withParticle } from '../../koParticles';
 import type { DocContext, Fix, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, pairOf, rangeOf, str } from '../yamlNodes';
-import { displayName, namespaceOf, ofKindIn, relatedAt, referencesCheckable } from './resources';
+import { displayName, namespaceOf, ofKindIn, ofKindNamed, relatedAt, referencesCheckable } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 const scalable = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
@@ -23,7 +23,7 @@ function targetRefOf(root: Node | null | undefined): TargetRef {
 }
 
 function findTarget(ctx: DocContext, ns: string, ref: TargetRef): ResourceRef | undefined {
-  return ofKindIn(ctx, ns, ref.kind ?? '').find((r) => r.name === ref.name && (!ref.apiVersion || groupOf(r.apiVersion) === groupOf(ref.apiVersion)));
+  return ofKindNamed(ctx, ref.kind ?? '', ref.name, ns).find((r) => !ref.apiVersion || groupOf(r.apiVersion) === groupOf(ref.apiVersion));
 }
 
 export const hpaTargetNotFound: Rule = {

@@ -10,7 +10,7 @@ import { lazyFixes } from '../lazyFixes';
 import { containersOf, podSpecOf, podTemplateMetadataPath } from '../workloads';
 import { bool, get, getIn, items, keyRange, str } from '../yamlNodes';
 import { evaluatePss, parseLevel, PssLevel, PssViolation } from './podSecurity';
-import { labelsOf, nameRange, namespaceOf, ofKind, relatedAt } from './resources';
+import { labelsOf, nameRange, namespaceOf, ofKindNamed, relatedAt } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 const rank: Record<PssLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
@@ -25,7 +25,7 @@ interface NamespacePolicy {
 function namespacePolicy(ctx: DocContext, modes: ('enforce' | 'warn' | 'audit')[]): NamespacePolicy | undefined {
   if (!podSpecOf(ctx.root, ctx.doc.kind) || ctx.doc.kind === 'PodTemplate') return undefined;
   const nsName = namespaceOf(ctx.doc);
-  const ns = ofKind(ctx, 'Namespace').find((r) => r.name === nsName);
+  const ns = ofKindNamed(ctx, 'Namespace', nsName)[0];
   if (!ns) return undefined;
   const labels = labelsOf(ns);
   let best: NamespacePolicy | undefined;

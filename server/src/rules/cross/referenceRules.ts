@@ -6,12 +6,12 @@ import type { Node } from 'yaml';
 import type { DocContext, Rule } from '../types';
 import { containersOf, podSpecOf } from '../workloads';
 import { bool, get, getIn, items, rangeOf, str } from '../yamlNodes';
-import { namespaceOf, ofKind, ofKindIn, relatedAt, referencesCheckable } from './resources';
+import { namespaceOf, ofKind, ofKindNamed, relatedAt, referencesCheckable } from './resources';
 
 const builtinClusterRoles = new Set(['cluster-admin', 'admin', 'edit', 'view']);
 
 function exists(ctx: DocContext, kind: string, name: string, ns: string | undefined): boolean {
-  return (ns === undefined ? ofKind(ctx, kind) : ofKindIn(ctx, ns, kind)).some((r) => r.name === name);
+  return ofKindNamed(ctx, kind, name, ns).length > 0;
 }
 
 export const roleBindingRoleNotFound: Rule = {
@@ -40,7 +40,7 @@ export const roleBindingRoleNotFound: Rule = {
     if (kind === 'ClusterRole' && (builtinClusterRoles.has(name) || name.startsWith('system:'))) return;
     const ns = namespaceOf(ctx.doc);
     if (exists(ctx, kind, name, kind === 'Role' ? ns : undefined)) return;
-    const elsewhere = kind === 'Role' ? ofKind(ctx, 'Role').find((r) => r.name === name) : undefined;
+    const elsewhere = kind === 'Role' ? ofKindNamed(ctx, 'Role', name)[0] : undefined;
     const range = rangeOf(get(ref, 'name'));
     if (!range) return;
     ctx.report({

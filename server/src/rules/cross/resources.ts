@@ -4,8 +4,7 @@
  * label selectors and related-location helpers.
  */
 import type { Node } from 'yaml';
-import type { ManifestModel } from '../../model/manifestModel';
-import { hasTemplateMarkers } from '../resultCache';
+import { hasTemplateMarkers, ManifestModel } from '../../model/manifestModel';
 import type { DocContext, Localized, RelatedLocation } from '../types';
 import { podSpecPath, podTemplateMetadataPath } from '../workloads';
 import { asMap, get, getIn, items, keyRange, keys, rangeOf, str } from '../yamlNodes';
@@ -23,7 +22,7 @@ export function resourcesOfModel(model: ManifestModel): ResourceRef[] {
   return out;
 }
 
-export { ofKind, ofKindIn, visibleResources } from './visibility';
+export { ofKind, ofKindIn, ofKindNamed, visibleResources } from './visibility';
 
 /**
  * Whether "not found" / "matches nothing" checks may run for this document: the index finished its first

@@ -5,7 +5,7 @@ import type { DocContext, Fix, Rule } from '../types';
 import { lazyFixes } from '../lazyFixes';
 import { containersOf, podSpecOf } from '../workloads';
 import { get, getIn, items, keyRange, num, rangeOf, scalar, str } from '../yamlNodes';
-import { displayName, formatSelector, mapSelector, namespaceOf, ofKindIn, podLabelsOf, relatedAt, workloadsSelectedBy, referencesCheckable } from './resources';
+import { displayName, formatSelector, mapSelector, namespaceOf, ofKindNamed, podLabelsOf, relatedAt, workloadsSelectedBy, referencesCheckable } from './resources';
 import type { ResourceRef } from './workspaceResources';
 
 function serviceSelector(ctx: DocContext) {
@@ -165,7 +165,7 @@ export const statefulSetHeadlessServiceNotFound: Rule = {
     const serviceName = str(nameNode);
     if (!serviceName) return;
     const ns = namespaceOf(ctx.doc);
-    const candidates = ofKindIn(ctx, ns, 'Service').filter((s) => s.name === serviceName);
+    const candidates = ofKindNamed(ctx, 'Service', serviceName, ns);
     const labels = podLabelsOf({ kind: 'StatefulSet', root: ctx.root }) ?? {};
     const good = candidates.find((s) => {
       if (str(getIn(s.root, ['spec', 'clusterIP'])) !== 'None') return false;

@@ -2,7 +2,8 @@
  * What a document can see of the workspace, fast: the index's resources (minus the document's own file, whose
  * current documents replace them) grouped by kind and by kind + namespace, memoised per index snapshot and per
  * parsed file, so a rule's lookup costs a map access instead of a scan of the whole workspace. Every lookup
- * notes the kinds it read (`dependOn`): the rule engine re-runs a cached check only when those kinds changed.
+ * notes what it read (`dependOn`: a kind, or a kind in one namespace): the rule engine re-runs a cached check
+ * only when a resource under those keys changed (`changeKeys`).
  * Rules see other documents only through these functions.
  */
 import type { ManifestModel } from '../../model/manifestModel';
@@ -92,15 +93,45 @@ export function visibleResources(ctx: Pick<DocContext, 'model' | 'workspace'>): 
 
 export function ofKind(ctx: Pick<DocContext, 'model' | 'workspace'>, ...kinds: string[]): ResourceRef[] {
   ctx.workspace.dependOn?.(kinds);
-  const view = viewOf(ctx);
-  const fromIndex = () => kinds.flatMap((k) => view.lookup.byKind.get(k) ?? []);
-  return select(view, `k\u0000${kinds.join(',')}`, fromIndex, (r) => kinds.includes(r.kind));
+  return kindList(viewOf(ctx), kinds);
 }
 
 /** Visible resources of these kinds in `namespace` (effective namespace: absent = "default"). */
 export function ofKindIn(ctx: Pick<DocContext, 'model' | 'workspace'>, namespace: string, ...kinds: string[]): ResourceRef[] {
-  ctx.workspace.dependOn?.(kinds);
+  ctx.workspace.dependOn?.(kinds.map((k) => kindInNamespace(k, namespace)));
+  return kindInList(viewOf(ctx), namespace, kinds);
+}
+
+/**
+ * Visible resources of `kind` named `name` (in `namespace` when given), in the order ofKind / ofKindIn list
+ * them: a lookup by name, so only a change of a resource with that name re-runs the check.
+ */
+export function ofKindNamed(ctx: Pick<DocContext, 'model' | 'workspace'>, kind: string, name: string | undefined, namespace?: string): ResourceRef[] {
+  ctx.workspace.dependOn?.([kindNamed(kind, name)]);
   const view = viewOf(ctx);
+  return (namespace === undefined ? kindList(view, [kind]) : kindInList(view, namespace, [kind])).filter((r) => r.name === name);
+}
+
+function kindList(view: View, kinds: string[]): ResourceRef[] {
+  const fromIndex = () => kinds.flatMap((k) => view.lookup.byKind.get(k) ?? []);
+  return select(view, `k\u0000${kinds.join(',')}`, fromIndex, (r) => kinds.includes(r.kind));
+}
+
+function kindInList(view: View, namespace: string, kinds: string[]): ResourceRef[] {
   const fromIndex = () => kinds.flatMap((k) => view.lookup.byKindNs.get(`${k}\u0000${namespace}`) ?? []);
   return select(view, `n\u0000${namespace}\u0000${kinds.join(',')}`, fromIndex, (r) => kinds.includes(r.kind) && namespaceOf(r) === namespace);
+}
+
+const kindInNamespace = (kind: string, namespace: string) => `${kind}\u0000${namespace}`;
+const kindNamed = (kind: string, name: string | undefined) => `${kind}\u0001${name ?? '\u0002'}`;
+
+/**
+ * The dependency keys a change of this resource touches: its kind, its kind in its (effective) namespace, and
+ * its kind with its name.
+ */
+export function changeKeys(r: { kind?: string; namespace?: string; name?: string }): string[] {
+  if (r.kind === undefined) return [];
+  const keys = [r.kind, kindInNamespace(r.kind, namespaceOf(r))];
+  keys.push(kindNamed(r.kind, r.name));
+  return keys;
 }

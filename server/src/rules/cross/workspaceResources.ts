@@ -20,12 +20,15 @@ export interface WorkspaceResources {
   byKind(kind: string): readonly ResourceRef[];
   /** False until the first full scan finished: "missing reference" rules stay quiet until then. */
   readonly complete: boolean;
-  /** Bumped on every change; with changedKindsSince a rule cache re-runs only the checks a change can affect. */
+  /** Bumped on every change; with changedSince a rule cache re-runs only the checks a change can affect. */
   readonly generation?: number;
-  /** Kinds of resources added, removed, changed or moved since `generation` outside `exceptUri` ('*': unknown). */
-  changedKindsSince?(generation: number, exceptUri: string): ReadonlySet<string> | '*';
-  /** Notes that the running rule read resources of these kinds ('*': any); set up by the rule engine. */
-  dependOn?(kinds: readonly string[] | '*'): void;
+  /**
+   * Dependency keys (see cross/visibility `changeKeys`) of the resources added, removed, changed or moved since
+   * `generation` in files other than `exceptUri`; '*' when the log no longer reaches back that far.
+   */
+  changedSince?(generation: number, exceptUri: string): ReadonlySet<string> | '*';
+  /** Notes that the running rule read resources under these dependency keys ('*': any); set up by the rule engine. */
+  dependOn?(keys: readonly string[] | '*'): void;
   /** The same resources without noting reads (lookup tables are built from it once per run). */
   unrecorded?(): WorkspaceResources;
 }
@@ -35,5 +38,5 @@ export const emptyWorkspace: WorkspaceResources = {
   byKind: () => [],
   complete: false,
   generation: 0,
-  changedKindsSince: () => new Set(),
+  changedSince: () => new Set(),
 };

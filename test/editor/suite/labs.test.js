@@ -142,6 +142,31 @@ describe('labs', function () {
     assert.equal(progress.steps[STEP].passedAt <= progress.completedAt, true);
   });
 
+  it('after a server restart the lab is watched again: steps untick and tick live; the finish message stays one-time', async () => {
+    const before = (await labsState()).progress.find((p) => p.id === LAB);
+    await vscode.commands.executeCommand('lessonAware.restartServer');
+    const document = await vscode.workspace.openTextDocument(learnerUri());
+    const flip = async (from, to) => {
+      const at = document.getText().indexOf(`allowPrivilegeEscalation: ${from}`);
+      assert.ok(at >= 0, `allowPrivilegeEscalation: ${from} in the text`);
+      const start = document.positionAt(at + 'allowPrivilegeEscalation: '.length);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(start, start.translate(0, from.length)), to);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await flip('false', 'true');
+    await eventually(labsState, (s) => {
+      assert.equal(stepView(s).passed, false);
+      assert.equal(labView(s).complete, false);
+    }, { timeoutMs: 60_000, what: 'step unticked after the restart' });
+    await flip('true', 'false');
+    const state = await eventually(labsState, (s) => assert.equal(labView(s).complete, true), { timeoutMs: 30_000, what: 'complete again' });
+    const after = state.progress.find((p) => p.id === LAB);
+    assert.equal(after.completedAt, before.completedAt, 'the first completion time is kept');
+    assert.equal(after.steps[STEP].passedAt, before.steps[STEP].passedAt, 'the first pass time is kept');
+    assert.equal(after.finishAnnounced, true);
+  });
+
   it('exports the progress an instructor collects', async () => {
     const target = workspaceUri('lab-progress.json');
     const written = await vscode.commands.executeCommand('lessonAware.exportLabProgress', target.fsPath);

@@ -21,6 +21,7 @@ export interface LabCommandDeps {
   tree: LabsTreeProvider;
   treeView: vscode.TreeView<LabTreeNode>;
   extensionVersion: string;
+  log: (message: string) => void;
 }
 
 /** Options of `lessonAware.startLab` for scripts and tests (the learner never needs them). */
@@ -59,7 +60,7 @@ export function registerLabCommands(context: vscode.ExtensionContext, deps: LabC
     vscode.commands.registerCommand(ClientCommands.exportLabProgress, guard('exportLabProgress', (raw?: unknown) => exportProgress(deps, raw))),
     vscode.commands.registerCommand(ClientCommands.refreshLabs, guard('refreshLabs', () => deps.labs.refresh())),
     vscode.commands.registerCommand(ClientCommands.labsState, () => deps.labs.snapshot()),
-    deps.labs.onDidComplete((lab) => void announceFinish(deps, lab)),
+    deps.labs.onDidComplete((lab) => void announceFinish(deps, lab).catch((error: unknown) => deps.log(`labs: finish message: ${String(error)}`))),
   );
 }
 

@@ -24,6 +24,7 @@ export function registerLabs(
     tree,
     treeView,
     extensionVersion: String((context.extension.packageJSON as { version?: unknown }).version ?? ''),
+    log: deps.log,
   });
   return labs;
 }

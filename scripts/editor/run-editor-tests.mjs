@@ -4,6 +4,7 @@
 //     locale (en, then ko), screenshots in test-results/editor/.
 // Assumes `npm run build` produced dist/extension.js and dist/server.js.
 // Usage: node scripts/editor/run-editor-tests.mjs [--only host|ui] [--locales en,ko] [--keep] [--vsix file.vsix]
+//        [--scenarios hostile,hover] (only the UI scenario files whose names contain one of these)
 // Env: LESSON_AWARE_EDITOR_TIMEOUT_MS (overall, default 600000), LESSON_AWARE_EXTENSION_PATH (extension
 //      folder under test, default the repo root), plus install-code-server.mjs's.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { prepareSession, removeSession, startCodeServer, workbenchUrl } from './
 import { runHostSuite } from './lib/host-suite.mjs';
 import { killAllNow, run, stopAll } from './lib/proc.mjs';
 import { launchBrowser, openPage, Workbench } from './lib/workbench.mjs';
+import { netProbeEnv, netResults, readNetLog, requestRecorder, requestResults } from './lib/net-evidence.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const editorTests = join(repoRoot, 'test', 'editor');
@@ -29,6 +31,7 @@ const { values: options } = parseArgs({
     locales: { type: 'string', default: 'en,ko' },
     keep: { type: 'boolean', default: false },
     vsix: { type: 'string' },
+    scenarios: { type: 'string' },
   },
 });
 const overallTimeoutMs = Number(process.env.LESSON_AWARE_EDITOR_TIMEOUT_MS || 600_000);
@@ -73,7 +76,8 @@ function unpackVsix(file) {
 
 async function loadScenarios() {
   const dir = join(editorTests, 'ui');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.scenarios.mjs')).sort();
+  const wanted = options.scenarios?.split(',').map((s) => s.trim()).filter(Boolean);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.scenarios.mjs') && (!wanted || wanted.some((w) => f.includes(w)))).sort();
   const all = [];
   for (const file of files) {
     const mod = await import(pathToFileURL(join(dir, file)).href);
@@ -82,11 +86,12 @@ async function loadScenarios() {
   return all;
 }
 
-async function runScenarios({ server, dirs, locale, scenarios }) {
+async function runScenarios({ server, dirs, locale, scenarios, onRequest }) {
   const url = workbenchUrl(server, { folder: dirs.uiWorkspace, extensionDevelopmentPath: extensionPath });
   const { page, close } = await openPage(browser, url, {
     consoleLog: join(artifactsDir, `console-ui-${locale}.log`),
     locale: locale === 'ko' ? 'ko-KR' : 'en-US',
+    onRequest,
   });
   const results = [];
   try {
@@ -96,7 +101,8 @@ async function runScenarios({ server, dirs, locale, scenarios }) {
       const title = `[ui ${locale}] ${scenario.name}`;
       const started = Date.now();
       try {
-        await scenario.run(wb, { locale });
+        // Scenarios that need files outside the workspace (hostile lesson folders) get the session's folders.
+        await scenario.run(wb, { locale, workspaceDir: dirs.uiWorkspace, sessionDir: dirs.root });
         results.push({ title, state: 'passed' });
         log(`  ✔ ${title} (${seconds(started)})`);
       } catch (error) {
@@ -118,10 +124,12 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
   const dirs = prepareSession({ name: locale, workspaceSource: join(editorTests, 'workspace'), settings });
   if (!options.keep) cleanups.push(() => removeSession(dirs));
   const resultsFile = join(dirs.results, 'host.json');
+  const netLog = join(dirs.results, 'net.jsonl');
+  const requests = requestRecorder();
   const started = Date.now();
   const server = await startCodeServer({
     bin: tools.codeServer, dirs, locale: locale === 'en' ? undefined : locale,
-    env: { LESSON_AWARE_EDITOR_RESULTS: resultsFile },
+    env: { LESSON_AWARE_EDITOR_RESULTS: resultsFile, ...netProbeEnv(netLog) },
     logFile: join(artifactsDir, `code-server-${locale}.log`),
   });
   log(`code-server (${locale}) answers on ${server.url} after ${seconds(started)}; session ${dirs.root}`);
@@ -135,6 +143,7 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
         resultsFiles: [resultsFile, join(dirs.workspace, '.editor-test-results.json')],
         consoleLog: join(artifactsDir, `console-host-${locale}.log`),
         timeoutMs: 240_000,
+        onRequest: requests.onRequest,
       });
       if (suite.vscodeVersion) log(`extension host: VS Code ${suite.vscodeVersion}, ${suite.appHost}, language ${suite.language}, results via ${suite.resultsVia}`);
       for (const test of suite.tests) {
@@ -144,10 +153,16 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
       }
       log(`extension-host suite (${locale}) took ${seconds(suiteStarted)}`);
     }
-    if (ui) results.push(...(await runScenarios({ server, dirs, locale, scenarios })).map((r) => ({ ...r, kind: 'ui' })));
+    if (ui) results.push(...(await runScenarios({ server, dirs, locale, scenarios, onRequest: requests.onRequest })).map((r) => ({ ...r, kind: 'ui' })));
   } finally {
     await server.stop();
   }
+  // No network: the Node-side probe log and the browser's requests of this session.
+  const net = netResults(readNetLog(netLog), { locale });
+  const evidence = [...net.results, await requestResults(requests.requests, { origin: server.url, locale, what: host && ui ? 'host suite and UI scenarios' : host ? 'host suite' : 'UI scenarios' })];
+  for (const r of evidence) log(`  ${r.state === 'passed' ? '✔' : '✘'} ${r.title}${r.error ? `\n      ${r.error.message}` : ''}`);
+  log(`net evidence (${locale}): ${JSON.stringify(net.facts)}`);
+  results.push(...evidence);
   return results;
 }
 

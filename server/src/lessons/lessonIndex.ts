@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { walkFiles } from '../fsWalk';
 import type { FieldDocs } from '../schema/types';
 import { Concept, parseConcepts } from './concepts';
-import { buildLinkCorpus, LinkCorpus } from './linkCorpus';
+import { buildLinkCorpus, LinkCorpus, prepareLinkCorpus } from './linkCorpus';
 import { compareLessons, Lesson } from './lessonModel';
 import { parseLesson } from './parseLesson';
 
@@ -41,6 +41,8 @@ export class LessonIndex {
   private files = new Map<string, FileEntry>();
   private concepts: Concept[] = [];
   private corpusCache: LinkCorpus | undefined;
+  /** Bumped on every change: a corpus preparation of an older generation stops. */
+  private corpusGeneration = 0;
   private sorted: Lesson[] | undefined;
   private watchers: fs.FSWatcher[] = [];
   private rescanTimer: NodeJS.Timeout | undefined;
@@ -76,6 +78,11 @@ export class LessonIndex {
 
   lessonByUri(uri: string): Lesson | undefined {
     return this.lessons().find((l) => l.uri === uri);
+  }
+
+  /** Whether the corpus of the current lessons is built (background preparation finished, or corpus() ran). */
+  corpusReady(): boolean {
+    return this.corpusCache !== undefined;
   }
 
   corpus(): LinkCorpus {
@@ -118,11 +125,28 @@ export class LessonIndex {
     if (changed || conceptsChanged) {
       this.sorted = undefined;
       this.corpusCache = undefined;
+      this.prepareCorpus();
       for (const l of this.listeners) l();
     }
   }
 
+  /**
+   * Computes what the next corpus needs in the background, in time slices (section facts are kept per section,
+   * so only changed lessons cost anything), then builds it: the first hover or diagnostics after a change
+   * usually finds it ready. `corpus()` still answers at once, finishing the remaining work itself.
+   */
+  private prepareCorpus(): void {
+    const generation = ++this.corpusGeneration;
+    const stale = () => generation !== this.corpusGeneration;
+    prepareLinkCorpus(this.lessons(), this.concepts, this.deps.fieldDocs, stale)
+      .then((ready) => {
+        if (ready && !stale()) this.corpus();
+      })
+      .catch((error) => this.deps.log(`lesson corpus preparation failed: ${(error as Error).stack ?? error}`));
+  }
+
   dispose(): void {
+    this.corpusGeneration++;
     for (const w of this.watchers) w.close();
     this.watchers = [];
     if (this.rescanTimer) clearTimeout(this.rescanTimer);

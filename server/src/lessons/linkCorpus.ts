@@ -1,8 +1,13 @@
-/** The searchable corpus behind field → lesson links: section facts plus inverted indexes for fast lookups. */
+/**
+ * The searchable corpus behind field → lesson links: section facts plus inverted indexes for fast lookups.
+ * Section facts and concept term counts are computed once per section (sectionFacts.ts), so a rebuild after a
+ * lesson change only redoes the changed lessons, the idf weights and the indexes; prepareLinkCorpus computes
+ * them ahead, in time slices, right after the lessons change, so the build itself is cheap when it is needed.
+ */
 import type { FieldDocs } from '../schema/types';
 import { Concept } from './concepts';
 import { Lesson } from './lessonModel';
-import { SectionFacts, sectionFacts, weighConcepts } from './sectionFacts';
+import { prepareSection, SectionFacts, sectionFacts, weighConcepts } from './sectionFacts';
 
 export interface LinkCorpus {
   facts: SectionFacts[];
@@ -47,4 +52,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Computes the per-section facts and term counts of `lessons` in slices of about `sliceMs`, yielding to the
+ * event loop between slices; resolves false when `isStale()` turned true (the lessons changed again).
+ */
+export async function prepareLinkCorpus(lessons: readonly Lesson[], concepts: readonly Concept[], fieldDocs: FieldDocs, isStale: () => boolean, sliceMs = 8): Promise<boolean> {
+  let sliceStart = Date.now();
+  for (const lesson of lessons) {
+    for (const section of lesson.sections) {
+      if (Date.now() - sliceStart >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (isStale()) return false;
+        sliceStart = Date.now();
+      }
+      prepareSection(lesson, section, fieldDocs, concepts);
+    }
+  }
+  return !isStale();
 }

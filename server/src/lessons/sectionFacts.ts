@@ -5,9 +5,10 @@
  */
 import { isMap, isScalar, isSeq, Node, parseAllDocuments } from 'yaml';
 import type { FieldDocs, PathSegment } from '../schema/types';
-import { Concept, countTerm } from './concepts';
+import { Concept } from './concepts';
 import { FieldPattern, parseFieldPattern } from './fieldPattern';
 import { Lesson, Section } from './lessonModel';
+import { TermCounter } from './termCounter';
 
 export interface ExampleUse {
   count: number;
@@ -38,8 +39,30 @@ export interface SectionFacts {
 const MAX_KEYS_PER_BLOCK = 5000;
 const composeNamedMaps = new Set(['services', 'networks', 'volumes', 'secrets', 'configs', 'models']);
 
-/** Facts for one section, without concept weights (those need corpus statistics: see weighConcepts). */
+type BaseFacts = Omit<SectionFacts, 'conceptWeight' | 'conceptTerm'>;
+
+/** Facts of each section computed once (a section object lives until its lesson file changes). */
+const baseFacts = new WeakMap<FieldDocs, WeakMap<Section, BaseFacts>>();
+
+/**
+ * Facts for one section, without concept weights (those need corpus statistics: see weighConcepts). The
+ * example, marker and mention facts are computed once per section and shared by every corpus built later.
+ */
 export function sectionFacts(lesson: Lesson, section: Section, fieldDocs: FieldDocs): SectionFacts {
+  let perDocs = baseFacts.get(fieldDocs);
+  if (!perDocs) baseFacts.set(fieldDocs, (perDocs = new WeakMap()));
+  let base = perDocs.get(section);
+  if (!base || base.lesson !== lesson) perDocs.set(section, (base = computeFacts(lesson, section, fieldDocs)));
+  return { ...base, conceptWeight: new Map(), conceptTerm: new Map() };
+}
+
+/** Computes (once) what a corpus build needs of this section: its facts and its concept term counts. */
+export function prepareSection(lesson: Lesson, section: Section, fieldDocs: FieldDocs, concepts: readonly Concept[]): void {
+  const facts = sectionFacts(lesson, section, fieldDocs);
+  sectionTermCounts(facts, concepts);
+}
+
+function computeFacts(lesson: Lesson, section: Section, fieldDocs: FieldDocs): SectionFacts {
   const facts: SectionFacts = {
     lesson,
     section,
@@ -147,37 +170,58 @@ export function identifiers(text: string): Set<string> {
   return out;
 }
 
+/** One counter per concept list, and each section's term counts (body + 3 × heading) computed once. */
+const termCounts = new WeakMap<readonly Concept[], { terms: string[]; index: Map<string, number>; counter: TermCounter; perSection: WeakMap<object, number[]> }>();
+
+function countsFor(concepts: readonly Concept[]) {
+  let entry = termCounts.get(concepts);
+  if (!entry) {
+    const index = new Map<string, number>();
+    for (const concept of concepts) for (const term of concept.terms) if (!index.has(term)) index.set(term, index.size);
+    const terms = [...index.keys()];
+    entry = { terms, index, counter: new TermCounter(terms), perSection: new WeakMap() };
+    termCounts.set(concepts, entry);
+  }
+  return entry;
+}
+
+/** How often each concept term occurs in a section (heading occurrences count 3 times), in `countsFor(...).terms` order. */
+function sectionTermCounts(f: SectionFacts, concepts: readonly Concept[]): number[] {
+  const { counter, perSection } = countsFor(concepts);
+  let counts = perSection.get(f.section);
+  if (!counts) {
+    const body = counter.count(`${f.section.prose}\n${f.section.diagramText}`.toLowerCase());
+    const title = counter.count(f.section.plainTitle.toLowerCase());
+    counts = body.map((c, i) => c + 3 * title[i]);
+    perSection.set(f.section, counts);
+  }
+  return counts;
+}
+
 /**
  * Weighs each concept's terms in each section with an idf factor over the whole lesson corpus, so a term
  * that appears everywhere ("네임스페이스") says less than one that appears in two sections ("PID 네임스페이스").
+ * Term counts are computed once per section (TermCounter: one pass for all terms) and reused by later builds.
  */
 export function weighConcepts(all: SectionFacts[], concepts: Concept[]): void {
-  const lowered = all.map((f) => ({
-    body: `${f.section.prose}\n${f.section.diagramText}`.toLowerCase(),
-    title: f.section.plainTitle.toLowerCase(),
-  }));
+  const { terms, index } = countsFor(concepts);
+  const perSection = all.map((f) => sectionTermCounts(f, concepts));
   const total = Math.max(1, all.length);
-  const termCounts = new Map<string, number[]>();
-  for (const concept of concepts) {
-    for (const term of concept.terms) {
-      if (termCounts.has(term)) continue;
-      termCounts.set(term, lowered.map((t) => countTerm(t.body, term) + 3 * countTerm(t.title, term)));
-    }
-  }
-  const idf = new Map<string, number>();
-  for (const [term, counts] of termCounts) {
-    const df = counts.filter((c) => c > 0).length;
-    idf.set(term, df === 0 ? 0 : Math.log(1 + total / df));
-  }
+  const idf = terms.map((_, t) => {
+    let df = 0;
+    for (const counts of perSection) if (counts[t] > 0) df++;
+    return df === 0 ? 0 : Math.log(1 + total / df);
+  });
   for (const concept of concepts) {
     all.forEach((facts, i) => {
       let weight = 0;
       let bestTerm = '';
       let bestTermWeight = 0;
       for (const term of concept.terms) {
-        const count = termCounts.get(term)![i];
+        const t = index.get(term)!;
+        const count = perSection[i][t];
         if (count === 0) continue;
-        const w = (1 + Math.log(count)) * idf.get(term)!;
+        const w = (1 + Math.log(count)) * idf[t];
         weight += w;
         if (w > bestTermWeight) {
           bestTermWeight = w;

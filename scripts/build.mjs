@@ -11,7 +11,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
-for (const generator of ['scripts/gen-field-docs.mjs']) {
+// Field docs first: the precomputed lesson index (gen-lesson-index) depends on them.
+for (const generator of ['scripts/gen-field-docs.mjs', 'scripts/gen-lesson-index.mjs']) {
   if (!existsSync(join(root, generator))) continue;
   const result = spawnSync(process.execPath, [join(root, generator)], { stdio: 'inherit', cwd: root });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -40,6 +40,7 @@ const documents = new TextDocuments(TextDocument);
 const services = createServices({
   extensionRoot: path.join(__dirname, '..'),
   fieldDocsDir: path.join(__dirname, 'field-docs'),
+  lessonIndexFile: path.join(__dirname, 'lesson-index.json'),
   warn: (message) => {
     connection.console.warn(message);
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t(lang, 'lessonFolderProblem', message) });
@@ -69,7 +70,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspace.initialize(params);
   const init = (params.initializationOptions ?? {}) as { lessonAware?: unknown };
   initialSettings = normalizeSettings(init.lessonAware);
-  if (!pullConfiguration) applySettings(initialSettings);
   codeLens.initialize(params);
   return {
     capabilities: {
@@ -84,6 +84,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   workspace.initialized();
+  // Lessons and labs are indexed once the client has the initialize answer: start-up never waits for them.
+  if (!pullConfiguration) applySettings(initialSettings);
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lessonAware' }).catch(() => undefined);
     void refreshSettings();

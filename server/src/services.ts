@@ -1,5 +1,6 @@
 /** The composition root: builds every service with explicit dependencies (no module-level singletons). */
 import * as path from 'node:path';
+import { BundledLessons } from './lessons/bundledIndex';
 import { LessonFolder, LessonIndex } from './lessons/lessonIndex';
 import { DocumentModelCache } from './model/documentCache';
 import { createFieldDocs } from './schema/fieldDocs';
@@ -11,6 +12,8 @@ export interface ServiceOptions {
   extensionRoot: string;
   /** Folder holding the generated field docs (`field-docs/` next to the bundle). */
   fieldDocsDir: string;
+  /** The bundled lessons precomputed at build time (`lesson-index.json` next to the bundle), if any. */
+  lessonIndexFile?: string;
   warn: (message: string) => void;
   log: (message: string) => void;
 }
@@ -28,6 +31,7 @@ export function createServices(options: ServiceOptions): Services {
   const lessons = new LessonIndex({
     fieldDocs,
     bundledConceptsFile: path.join(bundledLessonsDir, 'concepts.yaml'),
+    bundledLessons: options.lessonIndexFile ? new BundledLessons(options.lessonIndexFile, fieldDocs, options.fieldDocsDir) : undefined,
     warn: options.warn,
     log: options.log,
   });

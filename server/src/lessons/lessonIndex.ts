@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { walkFiles } from '../fsWalk';
 import type { FieldDocs } from '../schema/types';
 import { Concept, parseConcepts } from './concepts';
+import type { BundledLessons } from './bundledIndex';
 import { buildLinkCorpus, LinkCorpus, prepareLinkCorpus } from './linkCorpus';
 import { compareLessons, Lesson } from './lessonModel';
 import { parseLesson } from './parseLesson';
@@ -21,6 +22,8 @@ export interface LessonIndexDeps {
   fieldDocs: FieldDocs;
   /** Where the bundled glossary lives (`lessons/concepts.yaml` of the extension). */
   bundledConceptsFile?: string;
+  /** The bundled lessons precomputed at build time (bundledIndex.ts), used when they match the files on disk. */
+  bundledLessons?: BundledLessons;
   /** Reports a problem once per distinct message (the server shows it to the user as a warning). */
   warn: (message: string) => void;
   log: (message: string) => void;
@@ -108,9 +111,12 @@ export class LessonIndex {
         this.warnOnce(`Lesson folder is not a folder: ${folder.dir}`);
         continue;
       }
-      for (const file of this.listMarkdown(folder.dir)) {
+      const files = this.listMarkdown(folder.dir);
+      // First scan of the bundled lessons: take them precomputed when they are what the build saw.
+      const precomputed = folder.bundled && files.some((f) => !this.files.has(f)) ? this.deps.bundledLessons?.lessonsFor(folder.dir, files, this.deps.bundledConceptsFile) : undefined;
+      for (const file of files) {
         seen.add(file);
-        changed = this.refreshFile(file, folder.bundled) || changed;
+        changed = this.refreshFile(file, folder.bundled, precomputed?.get(file)) || changed;
       }
       const glossary = path.join(folder.dir, 'concepts.yaml');
       if (!folder.bundled && fs.existsSync(glossary)) conceptFiles.push(glossary);
@@ -152,7 +158,7 @@ export class LessonIndex {
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
   }
 
-  private refreshFile(file: string, bundled: boolean): boolean {
+  private refreshFile(file: string, bundled: boolean, precomputed?: Lesson): boolean {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(file);
@@ -165,18 +171,25 @@ export class LessonIndex {
       this.warnOnce(`Lesson skipped, larger than ${MAX_LESSON_BYTES / 1024 / 1024} MB: ${file}`);
       return false;
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      this.warnOnce(`Lesson could not be read: ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-      if (known) this.files.delete(file);
-      return !!known;
+    let text = '';
+    if (!precomputed) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        this.warnOnce(`Lesson could not be read: ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        if (known) this.files.delete(file);
+        return !!known;
+      }
     }
-    const lesson = parseLesson(text, { uri: pathToFileURL(file).toString(), fsPath: file, bundled });
+    const lesson = precomputed ?? parseLesson(text, { uri: pathToFileURL(file).toString(), fsPath: file, bundled });
     for (const problem of lesson.problems) this.warnOnce(`${file}: ${problem}`);
     this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, lesson });
     return true;
+  }
+
+  /** The lesson files of a folder, as a scan lists them. */
+  lessonFiles(dir: string): string[] {
+    return this.listMarkdown(dir);
   }
 
   private listMarkdown(dir: string): string[] {

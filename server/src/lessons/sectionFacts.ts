@@ -62,28 +62,48 @@ export function prepareSection(lesson: Lesson, section: Section, fieldDocs: Fiel
   sectionTermCounts(facts, concepts);
 }
 
+/** What a section's YAML examples teach (the costly part of its facts: the examples are parsed). */
+export type ExampleFacts = Pick<SectionFacts, 'exampleIds' | 'exampleNames' | 'fragments' | 'unknownKindPaths'>;
+
+const exampleFactsMemo = new WeakMap<FieldDocs, WeakMap<Section, ExampleFacts>>();
+
+/** The example facts of a section, computed once (or seeded from the index precomputed at build time). */
+export function exampleFactsOf(section: Section, fieldDocs: FieldDocs): ExampleFacts {
+  let perDocs = exampleFactsMemo.get(fieldDocs);
+  if (!perDocs) exampleFactsMemo.set(fieldDocs, (perDocs = new WeakMap()));
+  let facts = perDocs.get(section);
+  if (!facts) {
+    facts = { exampleIds: new Map(), exampleNames: new Set(), fragments: [], unknownKindPaths: new Set() };
+    for (const block of section.codeBlocks) {
+      if (block.lang !== 'yaml' && block.lang !== 'yml') continue;
+      collectExample(block.content, fieldDocs, facts);
+    }
+    perDocs.set(section, facts);
+  }
+  return facts;
+}
+
+/** Records example facts computed elsewhere (bundledIndex.ts: precomputed at build time) for a section. */
+export function seedExampleFacts(section: Section, fieldDocs: FieldDocs, facts: ExampleFacts): void {
+  let perDocs = exampleFactsMemo.get(fieldDocs);
+  if (!perDocs) exampleFactsMemo.set(fieldDocs, (perDocs = new WeakMap()));
+  perDocs.set(section, facts);
+}
+
 function computeFacts(lesson: Lesson, section: Section, fieldDocs: FieldDocs): SectionFacts {
-  const facts: SectionFacts = {
+  return {
     lesson,
     section,
-    exampleIds: new Map(),
-    exampleNames: new Set(),
-    fragments: [],
-    unknownKindPaths: new Set(),
+    ...exampleFactsOf(section, fieldDocs),
     markers: section.markers.map((m) => parseFieldPattern(m)).filter((p): p is FieldPattern => !!p),
     conceptWeight: new Map(),
     conceptTerm: new Map(),
     mentions: identifiers(`${section.prose.replace(/<!--[\s\S]*?-->/g, "")}\n${section.diagramText}`),
     headingMentions: identifiers(section.title),
   };
-  for (const block of section.codeBlocks) {
-    if (block.lang !== 'yaml' && block.lang !== 'yml') continue;
-    collectExample(block.content, fieldDocs, facts);
-  }
-  return facts;
 }
 
-function collectExample(text: string, fieldDocs: FieldDocs, facts: SectionFacts): void {
+function collectExample(text: string, fieldDocs: FieldDocs, facts: ExampleFacts): void {
   let docs;
   try {
     docs = parseAllDocuments(text, { uniqueKeys: false });
@@ -116,7 +136,7 @@ function collectExample(text: string, fieldDocs: FieldDocs, facts: SectionFacts)
   }
 }
 
-function addUse(facts: SectionFacts, id: string, kind: string): void {
+function addUse(facts: ExampleFacts, id: string, kind: string): void {
   const use = facts.exampleIds.get(id);
   if (use) {
     use.count++;
@@ -170,32 +190,43 @@ export function identifiers(text: string): Set<string> {
   return out;
 }
 
-/** One counter per concept list, and each section's term counts (body + 3 × heading) computed once. */
-const termCounts = new WeakMap<readonly Concept[], { terms: string[]; index: Map<string, number>; counter: TermCounter; perSection: WeakMap<object, number[]> }>();
+/** One counter per concept list (its distinct terms, in first-seen order). */
+const termCounters = new WeakMap<readonly Concept[], { terms: string[]; key: string; index: Map<string, number>; counter: TermCounter }>();
+/** Each section's term counts (body + 3 × heading), with the term list they were counted for. */
+const sectionCounts = new WeakMap<Section, { key: string; counts: number[] }>();
 
 function countsFor(concepts: readonly Concept[]) {
-  let entry = termCounts.get(concepts);
+  let entry = termCounters.get(concepts);
   if (!entry) {
-    const index = new Map<string, number>();
-    for (const concept of concepts) for (const term of concept.terms) if (!index.has(term)) index.set(term, index.size);
-    const terms = [...index.keys()];
-    entry = { terms, index, counter: new TermCounter(terms), perSection: new WeakMap() };
-    termCounts.set(concepts, entry);
+    const terms = conceptTerms(concepts);
+    entry = { terms, key: terms.join('\u0000'), index: new Map(terms.map((t, i) => [t, i])), counter: new TermCounter(terms) };
+    termCounters.set(concepts, entry);
   }
   return entry;
 }
 
-/** How often each concept term occurs in a section (heading occurrences count 3 times), in `countsFor(...).terms` order. */
-function sectionTermCounts(f: SectionFacts, concepts: readonly Concept[]): number[] {
-  const { counter, perSection } = countsFor(concepts);
-  let counts = perSection.get(f.section);
-  if (!counts) {
-    const body = counter.count(`${f.section.prose}\n${f.section.diagramText}`.toLowerCase());
-    const title = counter.count(f.section.plainTitle.toLowerCase());
-    counts = body.map((c, i) => c + 3 * title[i]);
-    perSection.set(f.section, counts);
-  }
+/** The distinct terms of the concepts, in first-seen order (the order term counts are kept in). */
+export function conceptTerms(concepts: readonly Concept[]): string[] {
+  const seen = new Set<string>();
+  for (const concept of concepts) for (const term of concept.terms) seen.add(term);
+  return [...seen];
+}
+
+/** How often each concept term occurs in a section (heading occurrences count 3 times), in `conceptTerms` order. */
+export function sectionTermCounts(f: Pick<SectionFacts, 'section'>, concepts: readonly Concept[]): number[] {
+  const { counter, key } = countsFor(concepts);
+  const known = sectionCounts.get(f.section);
+  if (known && known.key === key) return known.counts;
+  const body = counter.count(`${f.section.prose}\n${f.section.diagramText}`.toLowerCase());
+  const title = counter.count(f.section.plainTitle.toLowerCase());
+  const counts = body.map((c, i) => c + 3 * title[i]);
+  sectionCounts.set(f.section, { key, counts });
   return counts;
+}
+
+/** Records term counts computed elsewhere (bundledIndex.ts) for a section, for the given term list. */
+export function seedTermCounts(section: Section, terms: readonly string[], counts: number[]): void {
+  sectionCounts.set(section, { key: terms.join('\u0000'), counts });
 }
 
 /**

@@ -32,17 +32,18 @@ export function wireWorkspaceIndex(
   let folders: string[] = [];
   let canWatch = false;
   let timer: NodeJS.Timeout | undefined;
-  // Open documents whose own edits changed the index since the last callback: their diagnostics already ran
-  // with the updated index, so the callback must not run them a second time.
-  let selfChanged = new Set<string>();
+  // What changed the index since the last callback: open documents' own edits, or anything else (the scan, the
+  // file watcher, a closed document). When one open document alone caused every change, its diagnostics
+  // already ran with the updated index and the callback skips it; any other mix re-runs every open document.
+  let sources = new Set<string>();
   let editing: string | undefined;
   index.onDidChange(() => {
-    if (editing) selfChanged.add(editing);
+    sources.add(editing ?? '\u0000other');
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      const self = selfChanged;
-      selfChanged = new Set();
+      const self = sources.size === 1 && !sources.has('\u0000other') ? sources : new Set<string>();
+      sources = new Set();
       onIndexChanged(self);
     }, debounceMs);
   });

@@ -14,6 +14,18 @@ const root = document.getElementById('root') as HTMLElement;
 let current: RenderLessonMessage | undefined;
 let labels: PaneLabels | undefined;
 let diagramsRun = 0;
+/**
+ * The section the pane was asked to show stays where it was revealed while diagrams and images above it
+ * change height, until the reader scrolls by themselves.
+ */
+let pinned: { element: HTMLElement; top: number } | undefined;
+for (const type of ['wheel', 'keydown', 'mousedown', 'touchstart']) window.addEventListener(type, () => (pinned = undefined), { passive: true });
+
+function keepPinned(): void {
+  if (!pinned?.element.isConnected) return;
+  const drift = pinned.element.getBoundingClientRect().top - pinned.top;
+  if (Math.abs(drift) >= 1) window.scrollBy({ top: drift });
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -79,12 +91,14 @@ function setBreadcrumb(section: string | undefined): void {
 function reveal(slug: string | undefined, line: number | undefined): { slug?: string; highlighted: string[] } {
   const target = findTarget(slug, line);
   if (!target) {
+    pinned = undefined;
     window.scrollTo({ top: 0 });
     setBreadcrumb(undefined);
     return { highlighted: [] };
   }
   const highlighted = highlight(target);
   target.scrollIntoView({ block: 'start' });
+  pinned = { element: target, top: target.getBoundingClientRect().top };
   setBreadcrumb(target.textContent ?? undefined);
   for (const a of Array.from(document.querySelectorAll('.toc a'))) a.classList.toggle('active', (a as HTMLElement).dataset.slug === target.id);
   if (current) vscode.setState({ lessonUri: current.lessonUri, ...(target.id ? { slug: target.id } : {}), follow: current.follow });
@@ -202,6 +216,7 @@ async function renderDiagrams(blocks: HTMLElement[], requestId: number, dark: bo
       block.append(el('div', 'mermaid-error', `${labels?.diagramError ?? 'Diagram error'}${result.line ? ` (line ${result.line})` : ''}: ${result.error ?? ''}`));
       block.classList.add('failed');
     }
+    keepPinned();
     if (run !== diagramsRun) return;
   }
   const svgs = blocks.filter((b) => b.classList.contains('rendered')).length;
@@ -258,9 +273,12 @@ document.addEventListener(
     const span = el('span', 'missing-image', img.alt || img.getAttribute('src') || '');
     if (labels) span.title = labels.missingImage;
     img.replaceWith(span);
+    keepPinned();
   },
   true,
 );
+// An image that loads above the revealed section must not push it off screen.
+document.addEventListener('load', (event) => event.target instanceof HTMLImageElement && keepPinned(), true);
 
 window.addEventListener('message', (event: MessageEvent<HostToPaneMessage>) => {
   const msg = event.data;

@@ -125,7 +125,9 @@ export class Workbench {
     return eventually(async () => {
       const point = await this.textPoint(text, occurrence);
       if (!point) throw new Error(`"${text}" is not visible in the active editor`);
-      await this.page.mouse.move(point.x + 40, point.y + 200);
+      // Start from off the editor with no hover open: a hover left open (or opened on the way) can cover the target.
+      await this.page.mouse.move(1, 1);
+      if (await this.hoverText()) await this.page.keyboard.press('Escape');
       await this.page.mouse.move(point.x, point.y, { steps: 4 });
       return eventually(() => this.hoverText(), until, { timeoutMs: 5000, intervalMs: 200, what: 'hover content' });
     }, () => {}, { timeoutMs, intervalMs: 300, what: `hover over "${text}"` });

@@ -86,12 +86,12 @@ async function loadScenarios() {
   return all;
 }
 
-async function runScenarios({ server, dirs, locale, scenarios, onRequest }) {
+async function runScenarios({ server, dirs, locale, scenarios, watch }) {
   const url = workbenchUrl(server, { folder: dirs.uiWorkspace, extensionDevelopmentPath: extensionPath });
   const { page, close } = await openPage(browser, url, {
     consoleLog: join(artifactsDir, `console-ui-${locale}.log`),
     locale: locale === 'ko' ? 'ko-KR' : 'en-US',
-    onRequest,
+    watch,
   });
   const results = [];
   try {
@@ -143,7 +143,7 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
         resultsFiles: [resultsFile, join(dirs.workspace, '.editor-test-results.json')],
         consoleLog: join(artifactsDir, `console-host-${locale}.log`),
         timeoutMs: 240_000,
-        onRequest: requests.onRequest,
+        watch: requests.watch,
       });
       if (suite.vscodeVersion) log(`extension host: VS Code ${suite.vscodeVersion}, ${suite.appHost}, language ${suite.language}, results via ${suite.resultsVia}`);
       for (const test of suite.tests) {
@@ -153,7 +153,7 @@ async function runLocale(tools, locale, { host, ui, scenarios }) {
       }
       log(`extension-host suite (${locale}) took ${seconds(suiteStarted)}`);
     }
-    if (ui) results.push(...(await runScenarios({ server, dirs, locale, scenarios, onRequest: requests.onRequest })).map((r) => ({ ...r, kind: 'ui' })));
+    if (ui) results.push(...(await runScenarios({ server, dirs, locale, scenarios, watch: requests.watch })).map((r) => ({ ...r, kind: 'ui' })));
   } finally {
     await server.stop();
   }

@@ -20,9 +20,9 @@ async function waitForFile(paths, timeoutMs, stillRunning) {
  * Returns { passed, failed, tests: [{title, state, error?}] }; a missing or empty result is a failure.
  * `resultsFiles` are the places the suite may write to (env path, then workspace fallback).
  */
-export async function runHostSuite({ browser, server, dirs, extensionPath, suitePath, resultsFiles, consoleLog, timeoutMs, onRequest }) {
+export async function runHostSuite({ browser, server, dirs, extensionPath, suitePath, resultsFiles, consoleLog, timeoutMs, watch }) {
   const url = workbenchUrl(server, { folder: dirs.workspace, extensionDevelopmentPath: extensionPath, extensionTestsPath: suitePath });
-  const { close } = await openPage(browser, url, { consoleLog, onRequest });
+  const { close } = await openPage(browser, url, { consoleLog, watch });
   try {
     const found = await waitForFile(resultsFiles, timeoutMs,
       () => (server.child.exitCode !== null ? `code-server exited with ${server.child.exitCode} during the suite` : undefined));

@@ -78,19 +78,32 @@ export function netResults(entries, { locale }) {
 const webviewResource = /^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\//;
 
 /**
- * Collects the requests of a browser context (attach before the first navigation): URL, frame, and whether the
- * webview service worker answered it (asked right away: once the page is closed nobody can tell any more).
+ * Records the requests of a browser context (pass `watch` to openPage, before the first navigation): URL, frame,
+ * and how each ended — answered by the webview service worker, by the network, failed (with Chromium's reason),
+ * or still pending when the page closed.
  */
 export function requestRecorder() {
   const requests = [];
-  const onRequest = (request) => {
-    const url = request.url();
-    const servedByWorker = webviewResource.test(url)
-      ? request.response().then((response) => !!response && response.fromServiceWorker(), () => false)
-      : Promise.resolve(false);
-    requests.push({ url, frame: frameUrl(request), servedByWorker });
+  const byRequest = new Map();
+  const watch = (context) => {
+    context.on('request', (request) => {
+      const entry = { url: request.url(), frame: frameUrl(request), outcome: 'pending' };
+      byRequest.set(request, entry);
+      requests.push(entry);
+    });
+    context.on('requestfinished', async (request) => {
+      const entry = byRequest.get(request);
+      if (!entry) return;
+      entry.outcome = 'finishing';
+      const response = await request.response().catch(() => null);
+      entry.outcome = response?.fromServiceWorker() ? 'service worker' : 'network';
+    });
+    context.on('requestfailed', (request) => {
+      const entry = byRequest.get(request);
+      if (entry) entry.outcome = `failed: ${request.failure()?.errorText ?? 'unknown'}`;
+    });
   };
-  return { requests, onRequest };
+  return { requests, watch };
 }
 
 function frameUrl(request) {
@@ -107,22 +120,27 @@ function frameUrl(request) {
  */
 const workbenchOwn = [/^https:\/\/open-vsx\.org\/vscode\/gallery\/extensionquery$/];
 
+/** Chromium's reasons for a request that never reached the network (the page or frame went away first). */
+const neverSent = /^failed: net::ERR_ABORTED$/;
+
 /**
- * Every request went to the code-server origin (127.0.0.1:port), was data:/blob:, or was a webview resource
- * answered by the service worker (never the network); webview frames made no other request. The workbench's
+ * Every request went to the code-server origin (127.0.0.1:port) or was data:/blob:; a webview resource was
+ * answered by the webview's service worker (never the network) or cancelled before it was sent. The workbench's
  * own gallery lookup for a development extension is listed apart.
  */
 export async function requestResults(requests, { origin, locale, what }) {
-  const seen = [];
-  for (const { url, frame, servedByWorker } of requests) {
-    const local = url.startsWith(`${origin}/`) || url === origin || /^(data|blob):/.test(url) || (webviewResource.test(url) && (await servedByWorker));
-    seen.push({ url, frame, local, webview: /webview/i.test(frame) || webviewResource.test(url) });
-  }
+  const seen = requests.map((r) => {
+    const local =
+      r.url.startsWith(`${origin}/`) || r.url === origin || /^(data|blob):/.test(r.url) ||
+      (webviewResource.test(r.url) && (r.outcome === 'service worker' || neverSent.test(r.outcome) || r.outcome === 'pending'));
+    return { ...r, local, webview: /webview/i.test(r.frame) || webviewResource.test(r.url) };
+  });
   const foreign = seen.filter((r) => !r.local && !workbenchOwn.some((re) => re.test(r.url)));
   const workbench = [...new Set(seen.filter((r) => !r.local && workbenchOwn.some((re) => re.test(r.url))).map((r) => r.url))];
-  const webview = seen.filter((r) => r.webview);
-  const title = `[net ${locale}] ${what}: every browser request (${seen.length}; ${webview.length} by webviews, ${webview.filter((r) => webviewResource.test(r.url)).length} of them webview resources served by the service worker) stayed on ${origin}${workbench.length ? ` (apart from the workbench's own ${workbench.join(', ')})` : ''}`;
+  const resources = seen.filter((r) => webviewResource.test(r.url));
+  const byWorker = resources.filter((r) => r.outcome === 'service worker').length;
+  const title = `[net ${locale}] ${what}: every browser request (${seen.length}; ${seen.filter((r) => r.webview).length} by webviews, ${resources.length} webview resources: ${byWorker} served by the service worker, ${resources.length - byWorker} cancelled or pending at close) stayed on ${origin}${workbench.length ? ` (apart from the workbench's own ${workbench.join(', ')})` : ''}`;
   return foreign.length
-    ? { title, state: 'failed', kind: 'net', error: { message: `requests elsewhere: ${[...new Set(foreign.map((f) => `${f.url} (frame ${f.frame})`))].slice(0, 20).join(', ')}` } }
+    ? { title, state: 'failed', kind: 'net', error: { message: `requests elsewhere: ${[...new Set(foreign.map((f) => `${f.url} (${f.outcome}; frame ${f.frame})`))].slice(0, 20).join(', ')}` } }
     : { title, state: 'passed', kind: 'net' };
 }

@@ -38,9 +38,9 @@ export async function eventually(probe, check, { timeoutMs = 30_000, intervalMs 
 }
 
 /** Opens a new page on `url`, logging the browser console to `consoleLog`. */
-export async function openPage(browser, url, { consoleLog, viewport = { width: 1400, height: 900 }, locale, onRequest } = {}) {
+export async function openPage(browser, url, { consoleLog, viewport = { width: 1400, height: 900 }, locale, watch } = {}) {
   const context = await browser.newContext({ viewport, locale });
-  if (onRequest) context.on('request', onRequest); // every frame and worker of the context (net-evidence.mjs)
+  watch?.(context); // e.g. record every request of every frame and worker (net-evidence.mjs)
   const page = await context.newPage();
   if (consoleLog) {
     mkdirSync(join(consoleLog, '..'), { recursive: true });

@@ -226,6 +226,7 @@ export const scenarios = [
       // Click every forbidden link and every diagram node: still nothing runs, no terminal opens.
       for (const link of await pane.locator('.blocked-link').all()) await link.click({ force: true }).catch(() => undefined);
       for (const node of await pane.locator('.mermaid-block svg .node').all()) await node.click({ force: true }).catch(() => undefined);
+      await wb.page.mouse.up().catch(() => undefined);
       await wb.screenshot('hostile-lesson-pane');
       assert.deepEqual(await traces(wb.page), [], 'no payload left a trace');
       assert.equal(await terminals(wb.page), 0, 'no terminal was opened');
@@ -264,7 +265,7 @@ export const scenarios = [
         await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'hostile.mmd' }).first().click();
         await wb.page.locator('.tabs-container .tab.active[aria-label*="hostile.mmd"]').waitFor({ timeout: 30_000 });
         // The command is offered for Mermaid editors: put the focus into this one.
-        await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+        await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
         await wb.runCommand('Lesson-Aware: Show Mermaid Preview');
         const preview = await frameWith(wb.page, 'section.diagram .content svg', 'the Mermaid preview SVG');
         await listenForPostedMessages(wb.page);
@@ -281,6 +282,7 @@ export const scenarios = [
         assert.equal(facts.nodes, 3);
         assert.deepEqual({ scripts: facts.scripts, handlers: facts.handlers, dangerousHrefs: facts.dangerousHrefs }, { scripts: 0, handlers: 0, dangerousHrefs: 0 });
         for (const node of await preview.locator('section.diagram svg .node').all()) await node.click({ force: true }).catch(() => undefined);
+        await wb.page.mouse.up().catch(() => undefined);
         await wb.screenshot('hostile-mermaid-preview');
         assert.deepEqual(await traces(wb.page), [], 'no payload left a trace');
         assert.equal(await terminals(wb.page), 0, 'no terminal was opened');
@@ -288,6 +290,15 @@ export const scenarios = [
       } finally {
         await wb.runCommand('View: Close All Editors').catch(() => undefined);
         tearDownFolders();
+        // Leave the workbench as the other scenario files expect it: the mouse off the editor (a resting mouse
+        // opens a sticky hover over the next file), only the bundled lessons indexed.
+        await wb.page.mouse.up().catch(() => undefined); // a click cut short by a detached frame leaves the button down
+        await wb.page.mouse.move(1, 1);
+        await eventually(async () => {
+          const r = await searchLessons(wb, '아주 큰 레슨');
+          await wb.page.keyboard.press('Escape');
+          return r.found;
+        }, (found) => assert.equal(found, false, 'hostile lessons still indexed'), { timeoutMs: 40_000, what: 'lesson folders restored' });
       }
     },
   },

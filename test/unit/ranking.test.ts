@@ -92,9 +92,19 @@ test('a field nothing teaches gets no links', () => {
 });
 
 test('settings are normalised: wrong types fall back to defaults', () => {
+  const elsewhereDefault = { kubernetes: [], compose: [], modelines: false };
   assert.deepEqual(normalizeSettings(undefined), {
     lessonFolders: [], includeBundledLessons: true, rules: {}, hover: { fieldDocs: true }, locale: 'auto',
+    codeLens: { enabled: true }, diagnostics: { schemaValidatedElsewhere: elsewhereDefault },
   });
-  const s = normalizeSettings({ lessonFolders: ['a', 3, ''], includeBundledLessons: 'no', rules: { x: 'error', y: 'loud' }, 'hover.fieldDocs': false, locale: 'ko' });
-  assert.deepEqual(s, { lessonFolders: ['a'], includeBundledLessons: true, rules: { x: 'error' }, hover: { fieldDocs: false }, locale: 'ko' });
+  const s = normalizeSettings({
+    lessonFolders: ['a', 3, ''], includeBundledLessons: 'no', rules: { x: 'error', y: 'loud' }, 'hover.fieldDocs': false, locale: 'ko',
+    codeLens: { enabled: 'off' }, diagnostics: { schemaValidatedElsewhere: { kubernetes: [['k8s/**'], 'x', [3, '']], compose: 'no', modelines: 'yes' } },
+  });
+  assert.deepEqual(s, {
+    lessonFolders: ['a'], includeBundledLessons: true, rules: { x: 'error' }, hover: { fieldDocs: false }, locale: 'ko',
+    codeLens: { enabled: true }, diagnostics: { schemaValidatedElsewhere: { kubernetes: [['k8s/**']], compose: [], modelines: false } },
+  });
+  // VS Code's flattened dotted keys are read too.
+  assert.equal(normalizeSettings({ 'codeLens.enabled': false }).codeLens.enabled, false);
 });

@@ -1,8 +1,9 @@
 /**
  * Runs diagnostics shortly after the last change of a document, in time slices so hover is answered
  * meanwhile, drops stale work (a newer version arrived), and keeps the last result per document for code
- * actions. The wait after a change is as long as the document's last run took (at most `delayMs`): a cheap
- * incremental run starts at once, an expensive one waits for typing to pause; a first run never waits.
+ * actions. A document whose last run was cheap (incremental re-checks usually are) is checked at once after
+ * a change: a run made stale by the next keystroke stops at its next slice. One whose last run was expensive
+ * waits as long as that run took (at most `delayMs`) for typing to pause. A first run never waits.
  */
 import type { LinkedFinding } from './features/diagnostics';
 
@@ -25,6 +26,9 @@ export interface DiagnosticsComputation {
   computeNow(uri: string): DiagnosticsResult | undefined;
   publish(uri: string, result: DiagnosticsResult): void;
 }
+
+/** A run this cheap costs little when the next keystroke makes it stale: no reason to wait before it. */
+const CHEAP_RUN_MS = 50;
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -54,9 +58,10 @@ export class DiagnosticsScheduler {
     );
   }
 
-  /** The wait before a run of `uri`: its last run's cost, capped at `delayMs`; none before the first run. */
+  /** The wait before a run of `uri`: none after a cheap run (or before the first), else its cost up to `delayMs`. */
   delayFor(uri: string): number {
-    return Math.min(this.delayMs, Math.round(this.costs.get(uri) ?? 0));
+    const cost = this.costs.get(uri) ?? 0;
+    return cost < CHEAP_RUN_MS ? 0 : Math.min(this.delayMs, Math.round(cost));
   }
 
   private async run(uri: string, generation: number): Promise<void> {

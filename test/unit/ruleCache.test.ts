@@ -16,10 +16,12 @@ import type { Rule } from '../../server/src/rules/types';
 import type { RuleSeveritySetting } from '../../server/src/settings';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { crossFile, relationEdit } from '../helpers/crossManifests';
-import { fieldDocs } from '../helpers/ruleHarness';
+import { bundledLessonCorpus, fieldDocs } from '../helpers/ruleHarness';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { applyEdit, Rng } from '../helpers/yamlEdits';
 
 const openUri = 'file:///w/app.yaml';
+const corpus = bundledLessonCorpus();
 const otherUri = 'file:///w/other.yaml';
 
 /** What a user sees of findings: ids, ranges, severities, messages, and related locations as positions. */
@@ -74,8 +76,16 @@ test('random edits, workspace changes and severity changes: cached runs equal un
         what = 'workspace scan complete';
       }
       const cached = runRules(model, { ...options(), cache });
-      const full = runRules(parseManifest(openUri, step + 2, text), options());
+      const fullModel = parseManifest(openUri, step + 2, text);
+      const full = runRules(fullModel, options());
       assert.deepEqual(summary(cached), summary(full), `seed ${seed} step ${step} (${what})\n${text}`);
+      // The LSP diagnostics too (memoised per finding the cache emits again).
+      const lang = step % 7 === 3 ? 'ko' : 'en';
+      assert.deepEqual(
+        toDiagnostics(model, cached, { corpus, fieldDocs, lang }).map((l) => l.diagnostic),
+        toDiagnostics(fullModel, full, { corpus, fieldDocs, lang }).map((l) => l.diagnostic),
+        `diagnostics, seed ${seed} step ${step} (${what})`,
+      );
       for (const f of full.filter((x) => x.fixes?.length).slice(0, 3)) {
         assert.deepEqual(fixesFor(model, f, options()), f.fixes, `fixes of ${f.ruleId} at ${f.start} (seed ${seed} step ${step})`);
       }
@@ -192,4 +202,22 @@ test('a resource that moves in another open file re-runs the checks that point a
   const after = relatedOf(cached)!;
   assert.ok(after.start > before.start, 'moved with the HPA');
   assert.equal(other.slice(after.start, after.end), before.text.slice(before.start, before.end), 'the same node of the HPA');
+});
+
+test('a finding that points at a later document of its file follows that document when an edit moves it', () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+  const config = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: v\n';
+  const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 2\n  maxReplicas: 4\n';
+  let text = [deployment, config, hpa].join('---\n');
+  const index = WorkspaceIndex.fromTexts({});
+  const cache = new RuleResultCache();
+  let model = parseManifest(openUri, 1, text);
+  index.setOpenDocument(model);
+  const first = runRules(model, { rules: allRules, fieldDocs, workspace: index, cache });
+  assert.equal(first.find((f) => f.ruleId === 'x-hpa-target-has-replicas')?.related?.[0].uri, openUri, 'the Deployment finding points at the HPA below it');
+  text = text.replace('k: v', 'k: v\n  k2: a line more');
+  model = updateManifest(model, 2, text);
+  index.setOpenDocument(model);
+  const cached = runRules(model, { rules: allRules, fieldDocs, workspace: index, cache });
+  assert.deepEqual(summary(cached), summary(runRules(parseManifest(openUri, 2, text), { rules: allRules, fieldDocs, workspace: index })));
 });

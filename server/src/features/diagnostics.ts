@@ -2,6 +2,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { Lang } from '../i18n';
 import type { LinkCorpus } from '../lessons/linkCorpus';
+import { keepsPositions } from '../model/incrementalParse';
 import { ManifestModel, docAt } from '../model/manifestModel';
 import { LineIndex, lineIndexFor } from '../model/positions';
 import { fillTemplate } from '../messageTemplate';
@@ -52,16 +53,38 @@ function memoizedLesson(model: ManifestModel, finding: RuleFinding, ctx: Diagnos
   return lesson;
 }
 
+/** The LSP diagnostic of a finding, with the text, language and corpus it was made for. */
+interface Made {
+  textId: object;
+  lang: Lang;
+  corpus: LinkCorpus;
+  linked: LinkedFinding;
+}
+
+/** Diagnostics of findings the rule cache emits again (same object): remade only when their positions move. */
+const made = new WeakMap<RuleFinding, Made>();
+
 export function toDiagnostics(model: ManifestModel, findings: readonly RuleFinding[], ctx: DiagnosticContext): LinkedFinding[] {
-  const lines = lineIndexFor(model, model.text);
+  const edit = model.edit;
+  const layoutKept = !!edit && keepsPositions(edit.change, edit.from, model.text);
+  /** Whether a diagnostic made for the text `textId` still has the right positions in the model's text. */
+  const stillValid = (textId: object, finding: RuleFinding) =>
+    textId === model.textId || (edit !== undefined && textId === edit.fromId && (layoutKept || finding.end <= edit.change.start));
+  let lines: LineIndex | undefined;
   const relatedIndexes = new Map<string, LineIndex>();
   const indexFor = (text: string): LineIndex => {
-    if (text === model.text) return lines;
+    if (text === model.text) return (lines ??= lineIndexFor(model, model.text));
     let idx = relatedIndexes.get(text);
     if (!idx) relatedIndexes.set(text, (idx = new LineIndex(text)));
     return idx;
   };
   return findings.map((finding) => {
+    const before = made.get(finding);
+    if (before && before.lang === ctx.lang && before.corpus === ctx.corpus && stillValid(before.textId, finding)) {
+      before.textId = model.textId;
+      return before.linked;
+    }
+    lines ??= lineIndexFor(model, model.text);
     const lesson = memoizedLesson(model, finding, ctx);
     const message = localize(finding.meta.message, ctx.lang, finding.args);
     const diagnostic: Diagnostic = {
@@ -83,6 +106,8 @@ export function toDiagnostics(model: ManifestModel, findings: readonly RuleFindi
           }
         : {}),
     };
-    return { finding, lesson, diagnostic };
+    const linked = { finding, lesson, diagnostic };
+    made.set(finding, { textId: model.textId, lang: ctx.lang, corpus: ctx.corpus, linked });
+    return linked;
   });
 }

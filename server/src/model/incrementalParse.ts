@@ -21,10 +21,15 @@ export interface TextChange {
 export function diffTexts(before: string, after: string): TextChange | undefined {
   if (before === after) return undefined;
   const max = Math.min(before.length, after.length);
+  // Equal blocks first (string comparison is a memory compare), then character by character.
+  const block = 2048;
   let start = 0;
+  while (start + block <= max && before.slice(start, start + block) === after.slice(start, start + block)) start += block;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const room = max - start;
+  while (tail + block <= room && before.slice(before.length - tail - block, before.length - tail) === after.slice(after.length - tail - block, after.length - tail)) tail += block;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
@@ -35,10 +40,25 @@ export function mapOffset(change: TextChange | undefined, offset: number): numbe
   return change.newEnd;
 }
 
+/**
+ * Whether every LSP position (line, UTF-16 column) outside the changed part is the same in both texts: the
+ * change kept its length and its line breaks where they were (a replaced character, say).
+ */
+export function keepsPositions(change: TextChange, before: string, after: string): boolean {
+  if (change.newEnd - change.oldEnd !== 0) return false;
+  for (let i = change.start; i < change.oldEnd; i++) {
+    const a = before.charCodeAt(i);
+    const b = after.charCodeAt(i);
+    if ((a === 10 || a === 13 || b === 10 || b === 13) && a !== b) return false;
+  }
+  // A `\r` before the change and a `\n` after it form one line break: keep them untouched too.
+  return before.charCodeAt(change.start - 1) !== 13 && before.charCodeAt(change.oldEnd) !== 10;
+}
+
 /** The model of `text` at `version`, re-parsing only what changed since `prev`. */
 export function updateManifest(prev: ManifestModel, version: number, text: string): ManifestModel {
   const change = diffTexts(prev.text, text);
-  if (!change) return { ...prev, version };
+  if (!change) return { ...prev, version, edit: undefined };
   if (prev.chunks.length === 0 || hasDirectiveLines(prev.text) || hasDirectiveLines(text)) return parseManifest(prev.uri, version, text);
   const chunks = prev.chunks;
   const first = firstAffected(prev.text, chunks, change.start);
@@ -59,15 +79,22 @@ export function updateManifest(prev: ManifestModel, version: number, text: strin
     }
   }
   const next = [...chunks.slice(0, first), ...region.chunks, ...after];
-  // Documents before the edit keep their DocModel (same offsets, same index): identity-keyed caches stay valid.
+  // Documents before the edit keep their DocModel (same offsets, same index): identity-keyed caches stay valid;
+  // so do the documents after it when the edit kept the length (a replaced character).
   const unchanged = new Map<unknown, DocModel>();
   let kept = 0;
   for (let i = 0; i < first; i++) kept += chunks[i].docs.length;
   for (let i = 0; i < kept; i++) unchanged.set(prev.docs[i].doc, prev.docs[i]);
-  return modelOf(prev.uri, version, text, next, (doc, index) => {
+  if (delta === 0 && after.length) {
+    let index = prev.docs.length - after.reduce((n, c) => n + c.docs.length, 0);
+    for (const c of after) for (const d of c.docs) unchanged.set(d, prev.docs[index++]);
+  }
+  const model = modelOf(prev.uri, version, text, next, (doc, index) => {
     const d = unchanged.get(doc);
     return d && d.index === index ? d : undefined;
   });
+  model.edit = { from: prev.text, fromId: prev.textId, change };
+  return model;
 }
 
 /** Index of the chunk containing `offset` (the last chunk starting at or before it). */

@@ -32,6 +32,10 @@ export interface ManifestModel {
   lineCounter: LineCounter;
   /** How the text was split for parsing: incremental re-parse reuses the chunks an edit did not touch. */
   chunks: Chunk[];
+  /** Stands for this text (compared instead of the text: comparing two long strings costs their length). */
+  textId: object;
+  /** When built incrementally: the previous text (and its id) and what changed; caches made for it reuse the diff. */
+  edit?: { from: string; fromId: object; change: { start: number; oldEnd: number; newEnd: number } };
 }
 
 /** Compose accepts `!reset` and `!override` on any node; the Kubernetes side never uses them. */
@@ -87,7 +91,7 @@ export function modelOf(uri: string, version: number, text: string, chunks: Chun
     : docs.some((d) => d.flavor === 'kubernetes')
       ? 'kubernetes'
       : 'yaml';
-  return { uri, version, text, flavor, docs, lineCounter: lineCounterOf(text), chunks };
+  return { uri, version, text, flavor, docs, lineCounter: lineCounterOf(text), chunks, textId: {} };
 }
 
 function lineCounterOf(text: string): LineCounter {

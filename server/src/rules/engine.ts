@@ -73,37 +73,71 @@ function startRun(model: ManifestModel, options: EngineOptions) {
   const docs = new Map<object, DocResults>();
   const generation = workspace.generation;
   const workspaceAll = workspace.changedSince ? undefined : workspace.all();
-  const emit = (rule: Rule, f: Finding) => {
-    const line = model.lineCounter.linePos(f.start).line - 1;
-    if (isSuppressed(suppressions, rule.meta.id, line)) return;
+  /**
+   * `fresh`: reported by this run (its fixes may be a lazy getter, which a spread would run). A cached finding
+   * is emitted as the same object run after run while its severity stays (LSP diagnostics are memoised on it).
+   */
+  const emit = (rule: Rule, f: Finding, fresh: boolean) => {
+    if ((suppressions.fileAll || suppressions.file.size || suppressions.lines.size) && isSuppressed(suppressions, rule.meta.id, model.lineCounter.linePos(f.start).line - 1)) return;
     const severity = (options.severities?.[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
-    findings.push(Object.assign(copyFinding(f), { ruleId: rule.meta.id, meta: rule.meta, severity }));
+    if (fresh) {
+      findings.push(Object.assign(copyFinding(f), { ruleId: rule.meta.id, meta: rule.meta, severity }));
+      return;
+    }
+    let emitted = emittedOf.get(f);
+    if (!emitted || emitted.severity !== severity) emittedOf.set(f, (emitted = { ...f, ruleId: rule.meta.id, meta: rule.meta, severity }));
+    findings.push(emitted);
   };
+  const byFlavor = { kubernetes: active.filter((r) => r.meta.flavor === 'kubernetes'), compose: active.filter((r) => r.meta.flavor === 'compose') };
+  const activeKey = `${model.flavor === 'compose'}\u0000${active.map((r) => r.meta.id).join(',')}`;
   return {
     document(doc: DocModel): void {
       const flavor = model.flavor === 'compose' ? 'compose' : doc.flavor;
-      const results = plan.prior(doc.doc) ?? new Map<string, RuleResult>();
+      const prior = plan.prior(doc.doc);
+      // Same results, same rules: the document's findings are those of the last run.
+      if (prior?.unchanged && prior.entry.activeKey === activeKey) {
+        for (const [rule, f] of prior.entry.emitted) emit(rule, f, false);
+        docs.set(doc.doc, prior.entry);
+        return;
+      }
+      const results = prior?.results ?? new Map<string, RuleResult>();
+      const emitted: [Rule, Finding][] = [];
       if (flavor !== 'yaml') {
-        for (const rule of active) {
-          if (rule.meta.flavor !== flavor) continue;
+        for (const rule of byFlavor[flavor]) {
           let result = results.get(rule.meta.id);
+          const fresh = !result;
           if (!result) {
             result = checkDocument(rule, model, doc, options, recorder);
             results.set(rule.meta.id, { findings: cache ? result.findings.map(withoutFixes) : result.findings, deps: result.deps });
           }
-          for (const f of result.findings) emit(rule, f);
+          for (const f of result.findings) emit(rule, f, fresh);
+          if (cache) for (const f of results.get(rule.meta.id)!.findings) emitted.push([rule, f]);
         }
       }
-      if (cache) docs.set(doc.doc, { kind: doc.kind, namespace: doc.namespace, name: doc.name, results });
+      if (cache) docs.set(doc.doc, { end: doc.end, kind: doc.kind, namespace: doc.namespace, name: doc.name, results, activeKey, emitted, ...summarize(results, model.uri) });
     },
     finish(): RuleFinding[] {
       // Another run replaced the cache meanwhile (a newer version): keep its state, not this one.
       if (cache && cache.state === startState) {
-        cache.state = { text: model.text, fileKey, rules: options.rules, workspace, workspaceGeneration: generation, workspaceAll, docCount: model.docs.length, docs };
+        cache.state = { text: model.text, textId: model.textId, fileKey, rules: options.rules, workspace, workspaceGeneration: generation, workspaceAll, docCount: model.docs.length, docs };
       }
       return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     },
   };
+}
+
+/** The finding a cached finding was last emitted as (same object while nothing about it changed). */
+const emittedOf = new WeakMap<Finding, RuleFinding>();
+
+/** What the cache needs to know of a document's results at a glance: all keys read, related locations in the file. */
+function summarize(results: ReadonlyMap<string, RuleResult>, uri: string): { deps?: ReadonlySet<string>; relatedInFile: boolean } {
+  let deps: Set<string> | undefined;
+  let relatedInFile = false;
+  for (const result of results.values()) {
+    if (result.deps) for (const k of result.deps) (deps ??= new Set()).add(k);
+    for (const f of result.findings) if (f.related?.some((r) => r.uri === uri)) relatedInFile = true;
+  }
+  return { deps, relatedInFile };
 }
 
 /** Runs one rule on one document: its findings (fixes still lazy) and the resource kinds it read. */

@@ -12,7 +12,7 @@
  * Severities and suppression comments are applied after the cache, so changing them re-runs nothing. Cached
  * findings carry no quick fixes: fixes are built on demand against the current model (engine `fixesFor`).
  */
-import { diffTexts, mapOffset, TextChange } from '../model/incrementalParse';
+import { diffTexts, keepsPositions, mapOffset, TextChange } from '../model/incrementalParse';
 import { hasTemplateMarkers, ManifestModel } from '../model/manifestModel';
 import { changeKeys } from './cross/visibility';
 import type { ResourceRef, WorkspaceResources } from './cross/workspaceResources';
@@ -25,6 +25,16 @@ export interface RuleResult {
 }
 
 export interface DocResults {
+  /** Where the document ended in the text the results belong to. */
+  end?: number;
+  /** Every resource key any of its rules read (undefined: none). */
+  deps?: ReadonlySet<string>;
+  /** Whether a finding has a related location in this same file. */
+  relatedInFile?: boolean;
+  /** The rules that were active (and the file flavour) when `emitted` was listed. */
+  activeKey?: string;
+  /** The document's findings in report order, with their rules (what the last run emitted for it). */
+  emitted?: [Rule, Finding][];
   /** The document's resource identity when the results were computed (dependency keys of its change). */
   kind?: string;
   namespace?: string;
@@ -34,6 +44,7 @@ export interface DocResults {
 
 export interface CacheState {
   text: string;
+  textId: object;
   fileKey: string;
   rules: readonly Rule[];
   workspace: WorkspaceResources;
@@ -68,9 +79,12 @@ export function fileKeyOf(model: ManifestModel, workspace: WorkspaceResources): 
   return `${model.uri}\u0000${model.flavor}\u0000${hasTemplateMarkers(model)}\u0000${workspace.complete}`;
 }
 
-/** What a run may reuse from the cache: per document, the still valid results moved to the new offsets. */
+/**
+ * What a run may reuse from the cache: per document, the still valid results moved to the new offsets;
+ * `unchanged` when they are the last run's results as they were (`entry` then describes them).
+ */
 export interface ReusePlan {
-  prior(doc: object): Map<string, RuleResult> | undefined;
+  prior(doc: object): { results: Map<string, RuleResult>; unchanged: true; entry: DocResults & { emitted: [Rule, Finding][] } } | { results: Map<string, RuleResult>; unchanged: false } | undefined;
 }
 
 const nothing: ReusePlan = { prior: () => undefined };
@@ -79,17 +93,25 @@ export function planReuse(cache: RuleResultCache | undefined, model: ManifestMod
   const state = cache?.state;
   if (!state || state.fileKey !== fileKey || state.rules !== rules || state.workspace !== workspace) return nothing;
   const changed = changedKinds(state, model, workspace);
-  const change = diffTexts(state.text, model.text);
+  const change = model.textId === state.textId ? undefined : model.edit?.fromId === state.textId ? model.edit.change : diffTexts(state.text, model.text);
+  const delta = change ? change.newEnd - change.oldEnd : 0;
+  const layoutKept = !!change && keepsPositions(change, state.text, model.text);
   return {
     prior(doc) {
       const entry = state.docs.get(doc);
       if (!entry) return undefined;
+      // Offsets stay valid when nothing before the document moved (the document itself is unchanged). A
+      // related location in this file may point anywhere in it and carries the text its positions come from:
+      // it stays valid only when every position of the file is kept (a replaced character).
+      const stable = !change || (entry.relatedInFile ? layoutKept : delta === 0 || (entry.end !== undefined && entry.end <= change.start));
+      const invalid = !!entry.deps && affected(entry.deps, changed);
+      if (stable && !invalid) return entry.emitted ? { results: entry.results, unchanged: true, entry: entry as DocResults & { emitted: [Rule, Finding][] } } : { results: entry.results, unchanged: false };
       const kept = new Map<string, RuleResult>();
       for (const [id, result] of entry.results) {
-        if (result.deps && affected(result.deps, changed)) continue;
-        kept.set(id, change ? { findings: result.findings.map((f) => moveFinding(f, change, model)), deps: result.deps } : result);
+        if (invalid && result.deps && affected(result.deps, changed)) continue;
+        kept.set(id, stable || !change ? result : { findings: result.findings.map((f) => moveFinding(f, change, model)), deps: result.deps });
       }
-      return kept;
+      return { results: kept, unchanged: false };
     },
   };
 }

@@ -105,6 +105,26 @@ function oddDocument(r: Rng): string {
   ]);
 }
 
+/** A Compose file: anchors and merge keys, sequences at the key's column, block scalars, comments at column 0. */
+export function randomCompose(r: Rng): string {
+  const lines = ['name: demo', 'x-common: &common', '  restart: unless-stopped', '  logging:', '    driver: json-file', 'services:'];
+  const n = r.int(2, 6);
+  for (let i = 0; i < n; i++) {
+    lines.push(`  svc-${i}:`, '    <<: *common', `    image: ${r.pick(['nginx:1.27', 'redis', 'postgres:16'])}`);
+    if (r.chance(0.5)) lines.push('    ports:', `    - "${8000 + i}:80"`, '    - 9000');
+    if (r.chance(0.5)) lines.push('    environment:', '      A: "1"', `      B: ${r.pick(['x', 'y z', "'q'"])}`);
+    if (r.chance(0.3)) lines.push('# a comment at column 0');
+    if (r.chance(0.3)) lines.push('    command: |', '      echo one', '      echo two');
+    if (r.chance(0.3)) lines.push('    healthcheck: {test: [CMD, true], interval: 5s}');
+    if (r.chance(0.3)) lines.push('');
+    if (r.chance(0.3)) lines.push(`    depends_on:`, `      - svc-${r.int(0, n - 1)}`);
+    // Schema mistakes, so findings sit after the edits: a misspelled key, a value outside its set.
+    if (r.chance(0.4)) lines.push(r.pick(['    restrat: always', '    restart: sometimes', '    imagee: busybox']));
+  }
+  lines.push('volumes:', '  data: {}');
+  return `${lines.join('\n')}\n`;
+}
+
 /** A multi-document file of 2–8 documents. */
 export function randomManifest(r: Rng): string {
   const parts: string[] = [];

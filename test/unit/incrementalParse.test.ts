@@ -12,7 +12,7 @@ import { documentStartLines } from '../../server/src/model/yamlChunks';
 import { runRules } from '../../server/src/rules/engine';
 import { allRules } from '../../server/src/rules/registry';
 import { fieldDocs } from '../helpers/ruleHarness';
-import { applyEdit, dumpModel, randomEdit, randomManifest, Rng } from '../helpers/yamlEdits';
+import { applyEdit, dumpModel, randomCompose, randomEdit, randomManifest, Rng } from '../helpers/yamlEdits';
 
 function findingsOf(model: ManifestModel): unknown[] {
   return runRules(model, { rules: allRules, fieldDocs }).map((f) => [f.ruleId, f.start, f.end, f.args, f.fixes?.map((x) => x.edits)]);
@@ -50,6 +50,48 @@ test('random edits of multi-document files: the incremental model equals a whole
   }
   assert.equal(edits, seeds * 25);
 });
+
+test('random edits of Compose files (one document): re-parsing one entry equals a whole-file parse', () => {
+  for (let seed = 1; seed <= 60; seed++) {
+    const r = new Rng(seed * 31);
+    let text = randomCompose(r);
+    let model = parseManifest('file:///w/compose.yaml', 1, text);
+    for (let step = 0; step < 25; step++) {
+      const edit = r.chance(0.6) ? valueEdit(r, text) : randomEdit(r, text);
+      const next = applyEdit(text, edit);
+      const incremental = updateManifest(model, step + 2, next);
+      const full = parseManifest('file:///w/compose.yaml', step + 2, next);
+      const where = `(seed ${seed}, step ${step}, edit ${JSON.stringify(edit)})\n--- before\n${text}\n--- after\n${next}`;
+      assertSame(incremental, full, where, r, step % 3 === 0);
+      text = next;
+      model = incremental;
+    }
+  }
+});
+
+test('an edit inside one Compose service re-parses that entry only: the other services keep their nodes', () => {
+  const r = new Rng(5);
+  const text = randomCompose(r);
+  const model = parseManifest('file:///w/compose.yaml', 1, text);
+  const services = () => (model.docs[0].doc.get('services', true) as { items: { value: unknown }[] }).items.map((p) => p.value);
+  const before = services();
+  const at = text.indexOf('image: ', text.indexOf('svc-1:')) + 'image: '.length;
+  const next = updateManifest(model, 2, `${text.slice(0, at)}x${text.slice(at)}`);
+  const after = (next.docs[0].doc.get('services', true) as { items: { value: unknown }[] }).items.map((p) => p.value);
+  assert.notEqual(next.docs[0].doc, model.docs[0].doc, 'a new document object (caches keyed by it start over)');
+  assert.equal(after.filter((v, i) => v === before[i]).length, before.length - 1, 'only svc-1 was parsed again');
+  assert.deepEqual(dumpModel(next), dumpModel(parseManifest('file:///w/compose.yaml', 2, next.text)));
+});
+
+/** An edit inside a plain value: a character typed, removed or replaced. */
+function valueEdit(r: Rng, text: string) {
+  const values = [...text.matchAll(/: ([a-z0-9][^\n#]*)$/gm)];
+  if (!values.length) return randomEdit(r, text);
+  const m = r.pick(values);
+  const at = (m.index ?? 0) + 2 + r.int(0, m[1].length);
+  const op = r.int(0, 2);
+  return { start: at, end: op === 0 ? at : Math.min(at + 1, text.length), text: op === 1 ? '' : r.pick(['a', 'Z', '9', '-', ' ']) };
+}
 
 test('an edit inside one document re-parses only that document; the others are reused', () => {
   const docs = Array.from({ length: 20 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v${i}\n`);

@@ -1,13 +1,15 @@
 /**
  * A new version of a file from the previous model: only the chunks (documents) an edit touched are parsed
- * again; the documents after the edit are reused with their offsets moved by the edit's length change, the
- * documents before it are reused as they are. The result equals a whole-file parse (test/unit/incrementalParse).
+ * again — inside one document only the mapping entry around the edit when possible (blockReparse.ts); the
+ * documents after the edit are reused with their offsets moved by the edit's length change, the documents
+ * before it are reused as they are. The result equals a whole-file parse (test/unit/incrementalParse).
  *
  * Ownership: the previous model's reused documents are moved in place, so the previous model must not be
  * used for offsets afterwards. DocumentModelCache keeps one model per URI and replaces it; a diagnostics run
  * of an older version notices the newer version before it touches the model again.
  */
-import { DocModel, ManifestModel, modelOf, parseChunkRange, parseManifest } from './manifestModel';
+import { reparseEntry } from './blockReparse';
+import { DocModel, ManifestModel, modelOf, parseChunkRange, parseManifest, yamlOptions } from './manifestModel';
 import { Chunk, hasDirectiveLines, isSeparatorAt, shiftDocument } from './yamlChunks';
 
 /** The part of the text an edit replaced: [start, oldEnd) of the old text is [start, newEnd) of the new one. */
@@ -69,7 +71,10 @@ export function updateManifest(prev: ManifestModel, version: number, text: strin
   if (regionEnd < text.length && !(text.charCodeAt(regionEnd - 1) === 10 && isSeparatorAt(text, regionEnd))) {
     return parseManifest(prev.uri, version, text);
   }
-  const region = parseChunkRange(text, chunks[first].start, regionEnd);
+  // An edit inside one document: re-parse only the mapping entry around it when that is provably the same.
+  const single = first === last && chunks[first].docs.length === 1 ? chunks[first] : undefined;
+  const entry = single && reparseEntry(single.docs[0], prev.text, text, change, yamlOptions);
+  const region = entry ? { chunks: [{ start: single.start, end: single.end + delta, docs: [entry] }], toEnd: false } : parseChunkRange(text, chunks[first].start, regionEnd);
   const after: Chunk[] = [];
   if (!region.toEnd) {
     for (let i = last + 1; i < chunks.length; i++) {

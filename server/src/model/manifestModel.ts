@@ -51,7 +51,8 @@ export function isComposeFileName(uri: string): boolean {
   return composeFileName.test(decodeURIComponent(uri));
 }
 
-const yamlOptions: YamlOptions = { customTags: composeTags, uniqueKeys: false, keepSourceTokens: false };
+/** How every part of a file is parsed (whole, by chunk or by entry: the same options everywhere). */
+export const yamlOptions: YamlOptions = { customTags: composeTags, uniqueKeys: false, keepSourceTokens: false };
 
 /** Parses a whole file. Never throws: parse errors stay on the documents for diagnostics to report. */
 export function parseManifest(uri: string, version: number, text: string): ManifestModel {

@@ -169,7 +169,11 @@ function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options:
 
 /** A shallow copy that keeps a lazy `fixes` getter lazy (a spread would build the fixes). */
 function copyFinding<T extends object>(f: T): T {
-  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(f)) as T;
+  const lazy = Object.getOwnPropertyDescriptor(f, 'fixes');
+  if (!lazy?.get) return { ...f };
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(f)) if (key !== 'fixes') copy[key] = (f as Record<string, unknown>)[key];
+  return Object.defineProperty(copy, 'fixes', lazy) as T;
 }
 
 /**

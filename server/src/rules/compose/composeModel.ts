@@ -4,7 +4,7 @@
  * Each lookup also says whether the key is the service's own (present in its mapping as written), because
  * quick fixes may only edit what is written there: editing an anchor would change every service that uses it.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { DocContext } from '../types';
 
 type ParsedDoc = DocContext['yaml'];
@@ -16,12 +16,23 @@ function anchorsOf(doc: ParsedDoc): Map<string, Node[]> {
   let index = anchorIndex.get(doc);
   if (!index) {
     const found = new Map<string, Node[]>();
-    visit(doc as never, {
-      Node: (_key, node) => {
-        const anchor = (node as { anchor?: string }).anchor;
-        if (anchor && !isAlias(node)) found.set(anchor, [...(found.get(anchor) ?? []), node as Node]);
-      },
-    });
+    // Document order: a node before its children, a key before its value (an explicit stack: no recursion limit).
+    const stack: unknown[] = [doc.contents];
+    while (stack.length) {
+      const node = stack.pop();
+      if (!node || typeof node !== 'object') continue;
+      if (isPair(node)) {
+        stack.push(node.value, node.key);
+        continue;
+      }
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor && !isAlias(node)) {
+        const list = found.get(anchor);
+        if (list) list.push(node as Node);
+        else found.set(anchor, [node as Node]);
+      }
+      if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
     anchorIndex.set(doc, (index = found));
   }
   return index;
@@ -154,8 +165,18 @@ export interface ServiceView {
   keyNode: Node;
 }
 
+/** Services and one-shot jobs of each document, found once per document (every Compose rule asks for them). */
+const servicesMemo = new WeakMap<object, ServiceView[]>();
+const oneShotMemo = new WeakMap<object, Set<string>>();
+
 /** The services of a Compose document (skipping `x-` entries and non-mappings). */
 export function servicesOf(ctx: DocContext): ServiceView[] {
+  let list = servicesMemo.get(ctx.yaml);
+  if (!list) servicesMemo.set(ctx.yaml, (list = findServices(ctx)));
+  return list;
+}
+
+function findServices(ctx: DocContext): ServiceView[] {
   const services = lookup(ctx.root, 'services', ctx.yaml).value;
   if (!isMap(services)) return [];
   const out: ServiceView[] = [];
@@ -187,6 +208,12 @@ export function isCompleteService(service: ServiceView, ctx: DocContext): boolea
 
 /** Dependencies that other services wait for with `condition: service_completed_successfully` (one-shot jobs). */
 export function oneShotServices(ctx: DocContext): Set<string> {
+  let set = oneShotMemo.get(ctx.yaml);
+  if (!set) oneShotMemo.set(ctx.yaml, (set = findOneShots(ctx)));
+  return set;
+}
+
+function findOneShots(ctx: DocContext): Set<string> {
   const out = new Set<string>();
   for (const s of servicesOf(ctx)) {
     const deps = lookup(s.node, 'depends_on', ctx.yaml).value;

@@ -100,7 +100,10 @@ function validateMap(w: Walk, map: YAMLMap<Node, Node | null>, path: PathSegment
       continue;
     }
     checkValue(w, v, [...path, key], childGen.join('.'), key);
-    descend(w, v, [...path, key], childGen, (p.key as Node).range ? [(p.key as Node).range![0], (p.key as Node).range![1]] : undefined);
+    const childKey = (p.key as Node).range ? ([(p.key as Node).range![0], (p.key as Node).range![1]] as [number, number]) : undefined;
+    // Each top-level entry's subtree (a service, a network) is checked once while it stays the same node.
+    if (path.length === 1) descendOnce(w, v, [...path, key], childGen, childKey);
+    else descend(w, v, [...path, key], childGen, childKey);
   }
   const required = CHECKED_REQUIRED[pattern];
   if (required && !merged && keyRange) {
@@ -121,6 +124,35 @@ function checkValue(w: Walk, node: Node, path: PathSegment[], pattern: string, k
     kind: 'enum', start: node.range[0], end: node.range[1], args: [v, key, rule.shown], path,
     fixes: suggestion ? [{ title: { en: `Change to ${suggestion}`, ko: `${withParticle(suggestion, '으로/로')} 바꾸기` }, edits: [{ start: node.range[0], end: node.range[1], newText: suggestion }], preferred: true }] : [],
   });
+}
+
+/**
+ * Issues of a subtree, remembered per node: incremental parsing keeps the nodes of untouched entries (only
+ * moving their offsets), and the checks read nothing outside the subtree (aliases and merges are skipped), so
+ * the issues stay valid, offsets taken relative to the node's start.
+ */
+const subtreeIssues = new WeakMap<object, WeakMap<Node, { key: string; start: number; issues: SchemaIssue[] }>>();
+
+function descendOnce(w: Walk, node: Node, path: PathSegment[], gen: string[], keyRange: [number, number] | undefined): void {
+  const start = node.range?.[0];
+  if (start === undefined || !keyRange) return descend(w, node, path, gen, keyRange);
+  let memo = subtreeIssues.get(w.ctx.fieldDocs);
+  if (!memo) subtreeIssues.set(w.ctx.fieldDocs, (memo = new WeakMap()));
+  const key = `${path.join('\u0000')}\u0001${gen.join('.')}\u0001${keyRange[0] - start},${keyRange[1] - start}`;
+  const known = memo.get(node);
+  if (known && known.key === key) {
+    for (const issue of known.issues) w.out.push(movedIssue(issue, start - known.start));
+    return;
+  }
+  const first = w.out.length;
+  descend(w, node, path, gen, keyRange);
+  memo.set(node, { key, start, issues: w.out.slice(first) });
+}
+
+function movedIssue(issue: SchemaIssue, delta: number): SchemaIssue {
+  if (delta === 0) return issue;
+  const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + delta, end: x.end + delta });
+  return { ...move(issue), ...(issue.fixes ? { fixes: issue.fixes.map((f) => ({ ...f, edits: f.edits.map(move) })) } : {}) };
 }
 
 function descend(w: Walk, node: Node, path: PathSegment[], gen: string[], keyRange: [number, number] | undefined): void {

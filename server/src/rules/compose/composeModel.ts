@@ -70,9 +70,20 @@ function keyOf(p: unknown): string | undefined {
   return isPair(p) && isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
 }
 
+/** Merge sources per document and mapping (aliases resolve within one document version). */
+const mergeMemo = new WeakMap<object, WeakMap<YAMLMap, YAMLMap[]>>();
+
 /** Maps merged in by `<<` (a single alias/map or a sequence of them), in precedence order. */
 function mergeSources(map: YAMLMap, doc: ParsedDoc, depth: number): YAMLMap[] {
   if (depth > 8) return [];
+  let perDoc = mergeMemo.get(doc);
+  if (!perDoc) mergeMemo.set(doc, (perDoc = new WeakMap()));
+  let sources = perDoc.get(map);
+  if (!sources) perDoc.set(map, (sources = findMergeSources(map, doc)));
+  return sources;
+}
+
+function findMergeSources(map: YAMLMap, doc: ParsedDoc): YAMLMap[] {
   const out: YAMLMap[] = [];
   for (const p of map.items) {
     if (keyOf(p) !== '<<') continue;
@@ -83,16 +94,33 @@ function mergeSources(map: YAMLMap, doc: ParsedDoc, depth: number): YAMLMap[] {
   return out;
 }
 
+/**
+ * A mapping's own pairs by key (the first pair of a repeated key, as a scan would find), built once per node:
+ * a parsed mapping's items never change (incremental parsing copies a mapping it changes).
+ */
+const ownPairs = new WeakMap<YAMLMap, Map<string, Pair<Node, Node | null>>>();
+
+function ownPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  let index = ownPairs.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const k = keyOf(p);
+      if (k !== undefined && !index.has(k)) index.set(k, p as Pair<Node, Node | null>);
+    }
+    ownPairs.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** Looks `key` up in a mapping, then in the maps merged into it (recursively). */
 export function lookup(node: unknown, key: string, doc: ParsedDoc, depth = 0): Lookup {
   const map = deref(node, doc);
   if (!isMap(map) || depth > 8) return {};
-  for (const p of (map as YAMLMap).items) {
-    if (keyOf(p) === key) {
-      const pair = p as Pair<Node, Node | null>;
-      const value = isReset(pair.value) ? undefined : deref(pair.value, doc);
-      return { value, own: pair };
-    }
+  const pair = ownPair(map as YAMLMap, key);
+  if (pair) {
+    const value = isReset(pair.value) ? undefined : deref(pair.value, doc);
+    return { value, own: pair };
   }
   for (const source of mergeSources(map as YAMLMap, doc, depth)) {
     const found = lookup(source, key, doc, depth + 1);
@@ -201,10 +229,16 @@ export function findingRange(service: ServiceView, key: string, doc: ParsedDoc):
  *  add settings to a definition from another file, `extends`) are skipped by the "missing setting" rules. */
 export function isCompleteService(service: ServiceView, ctx: DocContext): boolean {
   if (/override/i.test(ctx.model.uri.split(/[\\/]/).pop() ?? '')) return false;
-  const keys = allKeys(service.node, ctx.yaml);
-  if (keys.includes('extends')) return false;
-  return keys.includes('image') || keys.includes('build');
+  let complete = completeMemo.get(service);
+  if (complete === undefined) {
+    const keys = allKeys(service.node, ctx.yaml);
+    completeMemo.set(service, (complete = !keys.includes('extends') && (keys.includes('image') || keys.includes('build'))));
+  }
+  return complete;
 }
+
+/** Per service view (views are made once per document). */
+const completeMemo = new WeakMap<ServiceView, boolean>();
 
 /** Dependencies that other services wait for with `condition: service_completed_successfully` (one-shot jobs). */
 export function oneShotServices(ctx: DocContext): Set<string> {

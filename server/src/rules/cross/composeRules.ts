@@ -15,7 +15,18 @@ interface ComposeService {
   keyRange: [number, number];
 }
 
+/** Per model and document (key ranges are offsets of that version): every rule of the family asks for them. */
+const servicesMemo = new WeakMap<object, WeakMap<object, ComposeService[]>>();
+
 function servicesOf(ctx: DocContext): ComposeService[] {
+  let perModel = servicesMemo.get(ctx.model);
+  if (!perModel) servicesMemo.set(ctx.model, (perModel = new WeakMap()));
+  let list = perModel.get(ctx.yaml);
+  if (!list) perModel.set(ctx.yaml, (list = findServices(ctx)));
+  return list;
+}
+
+function findServices(ctx: DocContext): ComposeService[] {
   const services = get(ctx.root, 'services');
   return keys(services).flatMap((name) => {
     const node = get(services, name);

@@ -1,7 +1,7 @@
 /** textDocument/codeLens over stdio: capability, lenses with openLesson arguments, findings, refresh, setting. */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { LspClient, positionOf, stopAllClients } from '../helpers/lspClient';
+import { LspClient, positionOf, stopAllClients, eventually } from '../helpers/lspClient';
 
 after(stopAllClients);
 
@@ -59,15 +59,6 @@ async function start(settings: Record<string, unknown>, locale = 'en'): Promise<
 
 const lensesOf = (client: LspClient, uri: string) => client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
 
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test('capability, one lesson lens per resource with openLesson arguments, and a findings lens after diagnostics', async () => {
   const { client, refreshes, capabilities } = await start({});
@@ -75,7 +66,7 @@ test('capability, one lesson lens per resource with openLesson arguments, and a 
   const uri = 'file:///tmp/codelens/app.yaml';
   client.open(uri, manifest);
   await client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-  const lenses = await eventually(() => lensesOf(client, uri), (l) => l.some((x) => x.command?.title.startsWith('⚠')), 'a findings lens');
+  const lenses = await eventually(() => lensesOf(client, uri), (l) => l.some((x) => x.command?.title.startsWith('⚠')), 'a findings lens', 8000);
 
   const lessonLenses = lenses.filter((l) => l.command?.title.startsWith('📖'));
   const serviceLine = positionOf(manifest, 'apiVersion: v1').line;
@@ -103,7 +94,7 @@ test('capability, one lesson lens per resource with openLesson arguments, and a 
     contentChanges: [{ range: { start: positionOf(manifest, 'true'), end: positionOf(manifest, 'true', 4) }, text: 'false' }],
   });
   await lensesOf(client, uri);
-  await eventually(async () => refreshes(), (n) => n > before, 'workspace/codeLens/refresh after the new findings');
+  await eventually(async () => refreshes(), (n) => n > before, 'workspace/codeLens/refresh after the new findings', 8000);
   const after = await lensesOf(client, uri);
   assert.doesNotMatch(after.find((l) => l.command?.title.startsWith('⚠') && l.range.start.line === 0)?.command?.tooltip ?? '', /Privileged container/);
   await client.stop();
@@ -115,7 +106,7 @@ test('Compose services each get a lens; Korean titles under locale ko', async ()
   const text = 'services:\n  web:\n    image: nginx:latest\n    privileged: true\n  db:\n    image: postgres:16\n';
   client.open(uri, text);
   await client.waitForNotification<{ uri: string }>('textDocument/publishDiagnostics', (p) => p.uri === uri);
-  const lenses = await eventually(() => lensesOf(client, uri), (l) => l.some((x) => x.command?.title.startsWith('⚠')), 'findings lens');
+  const lenses = await eventually(() => lensesOf(client, uri), (l) => l.some((x) => x.command?.title.startsWith('⚠')), 'findings lens', 8000);
   assert.deepEqual([...new Set(lenses.map((l) => l.range.start.line))], [1, 4]);
   const web = lenses.filter((l) => l.range.start.line === 1);
   assert.ok(web.some((l) => /^⚠ 문제 \d+개$/.test(l.command!.title)), JSON.stringify(web));
@@ -132,7 +123,7 @@ test('lessonAware.codeLens.enabled: false → no lenses; turning it on refreshes
   const before = refreshes();
   client.settings = { codeLens: { enabled: true } };
   client.notify('workspace/didChangeConfiguration', { settings: null });
-  await eventually(async () => refreshes(), (n) => n > before, 'refresh after the setting changed');
+  await eventually(async () => refreshes(), (n) => n > before, 'refresh after the setting changed', 8000);
   assert.ok((await lensesOf(client, uri)).length >= 2);
   await client.stop();
 });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { stopAllClients, LspClient } from '../helpers/lspClient';
+import { stopAllClients, LspClient, eventually } from '../helpers/lspClient';
 
 const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  hostPID: true\n  hostIPC: true\n';
 const podUri = 'file:///tmp/settings-pod.yaml';
@@ -20,15 +20,6 @@ async function linksAtHostPid(client: LspClient, line = 3): Promise<Link[]> {
   return client.request<Link[]>('lessonAware/linksAt', { textDocument: { uri: podUri }, position: { line, character: 4 } });
 }
 
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test('settings through workspace/configuration: only the instructor folder when bundled lessons are off', async () => {
   const dir = courseFolder();

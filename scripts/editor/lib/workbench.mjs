@@ -37,6 +37,18 @@ export async function eventually(probe, check, { timeoutMs = 30_000, intervalMs 
   }
 }
 
+/** The frame of our lesson pane (webview iframes are nested; ours holds `article.lesson`). */
+export async function paneFrame(page, timeoutMs = 30_000) {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.evaluate(() => !!document.querySelector('article.lesson'))) return frame;
+      } catch { /* detached or not ready */ }
+    }
+    return undefined;
+  }, (frame) => { if (!frame) throw new Error('lesson pane frame not found'); }, { timeoutMs, what: 'lesson pane frame' });
+}
+
 /** Opens a new page on `url`, logging the browser console to `consoleLog`. */
 export async function openPage(browser, url, { consoleLog, viewport = { width: 1400, height: 900 }, locale, watch } = {}) {
   const context = await browser.newContext({ viewport, locale });

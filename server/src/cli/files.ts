@@ -1,6 +1,7 @@
 /** Expands the CLI's paths: files as given, folders to their YAML files, globs (`*`, `**`, `?`, `{a,b}`) by walking. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { globToRegExp as parseGlob } from '../glob';
 import { listYamlFiles } from '../workspace/workspaceIndex';
 
 const globChars = /[*?{[]/;
@@ -9,28 +10,9 @@ export function isGlob(p: string): boolean {
   return globChars.test(p);
 }
 
-/** A glob as a RegExp over forward-slash paths. */
+/** A glob as a RegExp over forward-slash paths; an unbalanced glob matches nothing. */
 export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += `(?:${glob.slice(i + 1, close).split(',').map((alt) => alt.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\}]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+  return parseGlob(glob) ?? /$^/;
 }
 
 export interface ExpandResult {

@@ -8,6 +8,7 @@
  */
 import type { RuleMeta } from '../rules/types';
 import type { RuleSeveritySetting, SchemaValidatedElsewhere } from '../settings';
+import { globToRegExp as anyDepthGlob } from '../glob';
 
 export type SchemaFamily = 'kubernetes' | 'compose';
 
@@ -81,43 +82,8 @@ export function globMatches(pattern: string, target: string): boolean {
   return regex ? regex.test(target) : false;
 }
 
-/** `**\/` + pattern as a RegExp over the whole URI: `**` any depth, `*` and `?` within a segment, `{a,b}`, `[…]`. */
+/** `**\/` + pattern as a RegExp over the whole URI (see glob.ts); null for an empty or unbalanced pattern. */
 export function globToRegExp(pattern: string): RegExp | null {
   const body = pattern.replace(/\\/g, '/').replace(/^\//, '');
-  if (!body) return null;
-  let out = '';
-  let braces = 0;
-  const source = `**/${body}`;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '*') {
-      if (source[i + 1] === '*') {
-        const slashAfter = source[i + 2] === '/';
-        out += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '{') {
-      braces++;
-      out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (c === ',' && braces > 0) out += '|';
-    else if (c === '[') {
-      const close = source.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        const inner = source.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
-        out += `[${inner}]`;
-        i = close;
-      }
-    } else out += c.replace(/[.+^$()|\\/]/g, (x) => `\\${x}`);
-  }
-  if (braces > 0) return null;
-  try {
-    return new RegExp(`^${out}$`);
-  } catch {
-    return null;
-  }
+  return body ? anyDepthGlob(`**/${body}`) : null;
 }

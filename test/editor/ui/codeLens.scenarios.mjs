@@ -1,24 +1,13 @@
 // UI scenarios: the code lenses above a manifest, and the rule code link in a diagnostic hover opening the
 // lesson pane at the section that explains the finding.
 import assert from 'node:assert/strict';
-import { eventually } from '../../../scripts/editor/lib/workbench.mjs';
+import { eventually, paneFrame } from '../../../scripts/editor/lib/workbench.mjs';
 
 const RULE = 'k8s-run-as-non-root';
 
 /** Text of every code lens shown in the active editor. */
 const lensTexts = (page) => page.evaluate(() => [...document.querySelectorAll('.editor-instance .codelens-decoration')].map((el) => el.textContent ?? ''));
 
-/** The frame of our lesson pane (it holds `article.lesson`). */
-async function paneFrame(page, timeoutMs = 60_000) {
-  return eventually(async () => {
-    for (const frame of page.frames()) {
-      try {
-        if (await frame.evaluate(() => !!document.querySelector('article.lesson'))) return frame;
-      } catch { /* detached or not ready */ }
-    }
-    return undefined;
-  }, (frame) => assert.ok(frame, 'lesson pane frame not found'), { timeoutMs, what: 'lesson pane frame' });
-}
 
 /** `command:lessonAware.openLesson?<args>` as the hover writes it into the link's href. */
 function openLessonArgs(href) {
@@ -57,7 +46,7 @@ export const scenarios = [
       try {
         await link.click();
         await wb.dismissHover().catch(() => undefined);
-        const frame = await paneFrame(wb.page);
+        const frame = await paneFrame(wb.page, 60_000);
         const facts = await eventually(
           () => frame.evaluate(() => ({
             highlighted: [...document.querySelectorAll('.section-highlight.section-start')].map((e) => e.id),

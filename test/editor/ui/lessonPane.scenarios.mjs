@@ -1,18 +1,7 @@
 // UI scenarios for the lesson pane, Mermaid in the pane and the lessons tree, on the real workbench.
 import assert from 'node:assert/strict';
-import { eventually } from '../../../scripts/editor/lib/workbench.mjs';
+import { eventually, paneFrame } from '../../../scripts/editor/lib/workbench.mjs';
 
-/** The frame of our lesson pane (webview iframes are nested; ours holds `article.lesson`). */
-async function paneFrame(page, timeoutMs = 30_000) {
-  return eventually(async () => {
-    for (const frame of page.frames()) {
-      try {
-        if (await frame.evaluate(() => !!document.querySelector('article.lesson'))) return frame;
-      } catch { /* detached or not ready */ }
-    }
-    return undefined;
-  }, (frame) => assert.ok(frame, 'lesson pane frame not found'), { timeoutMs, what: 'lesson pane frame' });
-}
 
 function paneFacts(frame) {
   return frame.evaluate(() => ({

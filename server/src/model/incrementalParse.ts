@@ -10,7 +10,7 @@
  */
 import { reparseEntry } from './blockReparse';
 import { DocModel, ManifestModel, modelOf, parseChunkRange, parseManifest, yamlOptions } from './manifestModel';
-import { Chunk, hasDirectiveLines, isSeparatorAt, shiftDocument } from './yamlChunks';
+import { Chunk, hasDirectiveLines, isSeparatorAt, ParsedDoc, shiftDocument } from './yamlChunks';
 
 /** The part of the text an edit replaced: [start, oldEnd) of the old text is [start, newEnd) of the new one. */
 export interface TextChange {
@@ -64,9 +64,9 @@ export function updateManifest(prev: ManifestModel, version: number, text: strin
   if (prev.chunks.length === 0 || hasDirectiveLines(prev.text) || hasDirectiveLines(text)) return parseManifest(prev.uri, version, text);
   const chunks = prev.chunks;
   const first = firstAffected(prev.text, chunks, change.start);
-  const last = chunkIndexAt(chunks, change.oldEnd);
+  let last = chunkIndexAt(chunks, change.oldEnd);
   const delta = change.newEnd - change.oldEnd;
-  const regionEnd = last + 1 < chunks.length ? chunks[last + 1].start + delta : text.length;
+  let regionEnd = last + 1 < chunks.length ? chunks[last + 1].start + delta : text.length;
   // The chunk after the region must still start a document in the new text (a safety net: the edit ended before it).
   if (regionEnd < text.length && !(text.charCodeAt(regionEnd - 1) === 10 && isSeparatorAt(text, regionEnd))) {
     return parseManifest(prev.uri, version, text);
@@ -74,7 +74,14 @@ export function updateManifest(prev: ManifestModel, version: number, text: strin
   // An edit inside one document: re-parse only the mapping entry around it when that is provably the same.
   const single = first === last && chunks[first].docs.length === 1 ? chunks[first] : undefined;
   const entry = single && reparseEntry(single.docs[0], prev.text, text, change, yamlOptions);
-  const region = entry ? { chunks: [{ start: single.start, end: single.end + delta, docs: [entry] }], toEnd: false } : parseChunkRange(text, chunks[first].start, regionEnd);
+  let region = entry ? { chunks: [{ start: single.start, end: single.end + delta, docs: [entry] }], toEnd: false, openAtEnd: false } : parseChunkRange(text, chunks[first].start, regionEnd);
+  // A flow collection left open at the region's end runs into the next chunk: take that one in too.
+  while (region.openAtEnd && last + 1 < chunks.length) {
+    last++;
+    regionEnd = last + 1 < chunks.length ? chunks[last + 1].start + delta : text.length;
+    region = parseChunkRange(text, chunks[first].start, regionEnd);
+  }
+  keepUnchangedDocuments(region.chunks, chunks.slice(first, last + 1), change, prev.text, text);
   const after: Chunk[] = [];
   if (!region.toEnd) {
     for (let i = last + 1; i < chunks.length; i++) {
@@ -100,6 +107,29 @@ export function updateManifest(prev: ManifestModel, version: number, text: strin
   });
   model.edit = { from: prev.text, fromId: prev.textId, change };
   return model;
+}
+
+/**
+ * A re-parsed chunk may hold documents the edit did not touch (small documents share a chunk): a new document
+ * that is an old one of the replaced chunks — outside the edit, at its mapped offset, with the same text — is
+ * replaced by the old one (moved), so caches keyed by the document stay valid for it.
+ */
+function keepUnchangedDocuments(parsed: Chunk[], replaced: Chunk[], change: TextChange, before: string, after: string): void {
+  const old = new Map<number, ParsedDoc>();
+  for (const c of replaced) {
+    for (const d of c.docs) {
+      if (d.range && (d.range[2] <= change.start || d.range[0] >= change.oldEnd)) old.set(mapOffset(change, d.range[0]), d);
+    }
+  }
+  if (!old.size) return;
+  for (const c of parsed) {
+    c.docs = c.docs.map((d) => {
+      const same = d.range && !d.errors.length && !d.warnings.length ? old.get(d.range[0]) : undefined;
+      if (!same?.range || !d.range || before.slice(same.range[0], same.range[2]) !== after.slice(d.range[0], d.range[2])) return d;
+      shiftDocument(same, d.range[0] - same.range[0]);
+      return same;
+    });
+  }
 }
 
 /** Index of the chunk containing `offset` (the last chunk starting at or before it). */

@@ -4,6 +4,7 @@
  * a new version re-parses only the documents an edit touched (incrementalParse.ts).
  */
 import { Document, isMap, isScalar, LineCounter, ParsedNode, Scalar, ScalarTag, CollectionTag } from 'yaml';
+import type { AnalysisLimit } from './analysisLimit';
 import { Chunk, hasDirectiveLines, parseChunks, parseSpan, YamlOptions } from './yamlChunks';
 
 export type Flavor = 'kubernetes' | 'compose' | 'yaml';
@@ -34,6 +35,8 @@ export interface ManifestModel {
   chunks: Chunk[];
   /** Stands for this text (compared instead of the text: comparing two long strings costs their length). */
   textId: object;
+  /** Set when the file is over an analysis limit (analysisLimit.ts): nothing was parsed, `docs` is empty. */
+  limited?: AnalysisLimit;
   /** When built incrementally: the previous text (and its id) and what changed; caches made for it reuse the diff. */
   edit?: { from: string; fromId: object; change: { start: number; oldEnd: number; newEnd: number } };
 }
@@ -70,7 +73,7 @@ export function parseAllChunks(text: string): Chunk[] {
 }
 
 /** Parses [from, to) chunk by chunk with the model's options (incremental re-parse). */
-export function parseChunkRange(text: string, from: number, to: number): { chunks: Chunk[]; toEnd: boolean } {
+export function parseChunkRange(text: string, from: number, to: number): { chunks: Chunk[]; toEnd: boolean; openAtEnd?: boolean } {
   return parseChunks(text, from, to, yamlOptions);
 }
 
@@ -93,6 +96,11 @@ export function modelOf(uri: string, version: number, text: string, chunks: Chun
       ? 'kubernetes'
       : 'yaml';
   return { uri, version, text, flavor, docs, lineCounter: lineCounterOf(text), chunks, textId: {} };
+}
+
+/** The model of a file over an analysis limit: no documents; the flavour comes from the file name alone. */
+export function limitedModel(uri: string, version: number, text: string, limited: AnalysisLimit): ManifestModel {
+  return { uri, version, text, flavor: isComposeFileName(uri) ? 'compose' : 'yaml', docs: [], lineCounter: lineCounterOf(text), chunks: [], textId: {}, limited };
 }
 
 function lineCounterOf(text: string): LineCounter {

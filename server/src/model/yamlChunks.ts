@@ -2,7 +2,7 @@
  * A YAML file as a list of separately parsed chunks, so an edit re-parses only the documents it touched.
  *
  * A chunk starts at offset 0 or at a `---` line (column 0, then a space, tab, line break or the end), and runs
- * to the next such line. The `yaml` lexer treats those lines as document starts in every context with one
+ * to a later such line: small documents are grouped (about MIN_CHUNK characters or more per chunk). The `yaml` lexer treats those lines as document starts in every context with one
  * exception: a quoted scalar whose closing quote is missing from the chunk (the lexer searches the rest of the
  * whole input for it). A chunk whose parse reports a missing closing quote is therefore parsed again together
  * with everything after it, exactly as a whole-file parse would see it. Files with `%` directive lines are
@@ -21,6 +21,9 @@ export interface Chunk {
 }
 
 export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions;
+
+/** Documents shorter than this share a chunk with the next ones. */
+export const MIN_CHUNK = 1024;
 
 /** Offsets in [from, to) of every line that starts a document (`---` at column 0, then whitespace or the end). */
 export function documentStartLines(text: string, from = 0, to = text.length): number[] {
@@ -54,10 +57,19 @@ export function hasDirectiveLines(text: string): boolean {
 
 /** Parses [start, end) of `text` as a YAML stream whose nodes carry absolute offsets. */
 export function parseSpan(text: string, start: number, end: number, options: YamlOptions): ParsedDoc[] {
+  return parseSpanState(text, start, end, options).docs;
+}
+
+/**
+ * parseSpan, and whether a flow collection (`[`, `{`) was still open at `end`: a whole-file parse then lexes
+ * the next `---` line inside it (and reports it differently), so such a chunk is parsed with the next one.
+ */
+export function parseSpanState(text: string, start: number, end: number, options: YamlOptions): { docs: ParsedDoc[]; flowOpen: boolean } {
   const parser = new Parser();
   parser.offset = start;
   const composer = new Composer(options);
-  return Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[];
+  const docs = Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[];
+  return { docs, flowOpen: (parser as unknown as { lexer: { flowLevel: number } }).lexer.flowLevel > 0 };
 }
 
 /** The lexer looked past this chunk for a closing quote: only a parse to the end of the file is exact. */
@@ -68,21 +80,32 @@ export function missesClosingQuote(docs: readonly ParsedDoc[]): boolean {
 /**
  * Parses the text from `from` (a chunk start) to `to` (a chunk start or the text length) chunk by chunk.
  * The caller parses files with directive lines as one span instead (see hasDirectiveLines).
- * `toEnd` is true when a chunk had to be parsed to the end of the file (everything after `from` is covered).
+ * `toEnd` is true when a chunk had to be parsed to the end of the file (everything after `from` is covered);
+ * `openAtEnd` when the last chunk left a flow collection open at `to` (the caller must include the next chunk).
  */
-export function parseChunks(text: string, from: number, to: number, options: YamlOptions): { chunks: Chunk[]; toEnd: boolean } {
+export function parseChunks(text: string, from: number, to: number, options: YamlOptions): { chunks: Chunk[]; toEnd: boolean; openAtEnd?: boolean } {
   const chunks: Chunk[] = [];
-  const starts = documentStartLines(text, from, to);
-  if (starts[0] !== from) starts.unshift(from);
+  const lines = documentStartLines(text, from, to);
+  if (lines[0] !== from) lines.unshift(from);
+  // Small documents are parsed together (a parse has a fixed cost): a chunk spans at least MIN_CHUNK characters.
+  const starts: number[] = [];
+  for (const s of lines) if (!starts.length || s - starts[starts.length - 1] >= MIN_CHUNK) starts.push(s);
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const end = i + 1 < starts.length ? starts[i + 1] : to;
-    const docs = parseSpan(text, start, end, options);
-    if (end < text.length && missesClosingQuote(docs)) {
+    let end = i + 1 < starts.length ? starts[i + 1] : to;
+    let parsed = parseSpanState(text, start, end, options);
+    // An open flow collection runs into the next chunk: parse them together (until it is closed).
+    while (parsed.flowOpen && i + 1 < starts.length) {
+      i++;
+      end = i + 1 < starts.length ? starts[i + 1] : to;
+      parsed = parseSpanState(text, start, end, options);
+    }
+    if (end < text.length && missesClosingQuote(parsed.docs)) {
       chunks.push({ start, end: text.length, docs: parseSpan(text, start, text.length, options) });
       return { chunks, toEnd: true };
     }
-    chunks.push({ start, end, docs });
+    chunks.push({ start, end, docs: parsed.docs });
+    if (parsed.flowOpen && end < text.length) return { chunks, toEnd: false, openAtEnd: true };
   }
   return { chunks, toEnd: to >= text.length };
 }

@@ -10,6 +10,7 @@ import type { FieldDocs } from '../schema/types';
 import type { RuleSeveritySetting } from '../settings';
 import { emptyWorkspace, WorkspaceResources } from './cross/workspaceResources';
 import { DocResults, fileKeyOf, planReuse, RecordingWorkspace, RuleResult, RuleResultCache, withoutFixes } from './resultCache';
+import { notAnalysedFinding, notAnalysedMeta } from './notAnalysed';
 import { isSuppressed, parseSuppressions } from './suppression';
 import type { Finding, Fix, Rule, RuleMeta, Severity } from './types';
 
@@ -61,6 +62,7 @@ export async function runRulesSliced(
 }
 
 function startRun(model: ManifestModel, options: EngineOptions) {
+  if (model.limited) return notAnalysedRun(model, options);
   const suppressions = parseSuppressions(options.ignoreSuppressions ? '' : model.text);
   const findings: RuleFinding[] = [];
   const active = options.rules.filter((r) => options.severities?.[r.meta.id] !== 'off');
@@ -124,6 +126,13 @@ function startRun(model: ManifestModel, options: EngineOptions) {
       return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
     },
   };
+}
+
+/** A file over an analysis limit: its one information diagnostic (unless that id is turned off). */
+function notAnalysedRun(model: ManifestModel, options: EngineOptions) {
+  const setting = options.severities?.[notAnalysedMeta.id];
+  const findings: RuleFinding[] = setting === 'off' || !model.limited ? [] : [{ ...notAnalysedFinding(model.limited), meta: notAnalysedMeta, severity: (setting as Severity | undefined) ?? notAnalysedMeta.severity }];
+  return { document: () => undefined, finish: () => findings };
 }
 
 /** The finding a cached finding was last emitted as (same object while nothing about it changed). */

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { walkFiles } from '../fsWalk';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analysisLimit } from '../model/analysisLimit';
 import { ManifestModel, parseManifest } from '../model/manifestModel';
 import { resourcesOfModel } from '../rules/cross/resources';
 import { changeKeys } from '../rules/cross/visibility';
@@ -260,6 +261,8 @@ export class WorkspaceIndex implements WorkspaceResources {
     } catch {
       text = undefined;
     }
+    // A file the server would not analyse when opened (model/analysisLimit.ts) is not parsed here either.
+    if (text !== undefined && analysisLimit(text)) text = undefined;
     if (text === undefined) {
       if (!this.disk.delete(uri)) return;
     } else {

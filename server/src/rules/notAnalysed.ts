@@ -1,0 +1,35 @@
+/**
+ * The one diagnostic of a file over an analysis limit (model/analysisLimit.ts): which limit, by how much, and
+ * what is off for the file. Not a rule of the registry (it checks nothing); its id can be set to "off" like one.
+ */
+import type { AnalysisLimit } from '../model/analysisLimit';
+import type { Finding, RuleMeta } from './types';
+
+export const notAnalysedMeta: RuleMeta = {
+  id: 'file-not-analysed',
+  flavor: 'kubernetes',
+  severity: 'information',
+  title: { en: 'File not analysed (too large)', ko: '분석하지 않은 파일 (너무 큼)' },
+  message: {
+    en: 'Lesson-Aware did not analyse this file: {0}, over its limit of {1}. Rules, hover and lesson links are off here; split the file, or check it with the CLI (lesson-aware check).',
+    ko: 'Lesson-Aware가 이 파일을 분석하지 않았습니다: {0}, 한도 {1} 초과. 이 파일에서는 규칙, 호버, 레슨 링크가 꺼집니다. 파일을 나누거나 CLI(lesson-aware check)로 검사하세요.',
+  },
+  help: {
+    en: 'The language server answers every request within about a second; parsing a YAML file costs about a second per 1.5–2 MB, and much more for tens of thousands of flow items or aliases. Larger files are left alone.',
+    ko: '언어 서버는 모든 요청에 1초 안팎으로 답합니다. YAML 파싱은 1.5–2 MB마다 약 1초가 걸리고, 플로 항목이나 별칭이 수만 개면 훨씬 오래 걸립니다. 그보다 큰 파일은 분석하지 않습니다.',
+  },
+  lessonField: '',
+};
+
+function size(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The finding that says why the file was not analysed, at its first character. */
+export function notAnalysedFinding(limit: AnalysisLimit): Finding {
+  const args =
+    limit.reason === 'size'
+      ? [size(limit.measured), size(limit.limit)]
+      : [`${limit.measured.toLocaleString('en')} flow-collection separators and alias marks`, limit.limit.toLocaleString('en')];
+  return { ruleId: notAnalysedMeta.id, start: 0, end: 0, args };
+}

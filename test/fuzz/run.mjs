@@ -8,12 +8,14 @@
  *   --slice           the short deterministic slice that also runs in `npm test`: 3 seeds × 100 edits, the
  *                     hostile set without the 10 MB file and with its counts and sizes at 1/50 (same depths; the inputs of known defects at 1/5000)
  *   --no-big          skip the 10 MB file
+ *   --help            print these options and the known defects (knownDefects.mjs) and exit
  * Exit code 0 when the server never exited, never answered an error, answered every request in under 1 s,
  * kept every contract, and returned near its memory baseline after the hostile documents closed.
  */
 import { existsSync } from 'node:fs';
 import { runEditSeed } from './editFuzz.mjs';
 import { runHostile } from './hostileRun.mjs';
+import { knownDefects } from './knownDefects.mjs';
 import { serverPath } from './lspClient.mjs';
 import { FuzzStats } from './stats.mjs';
 
@@ -73,7 +75,26 @@ function range(lo, hi) {
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
+/** The options above and the defects the full tier still fails on. */
+export function usage() {
+  const lines = [
+    'npm run test:fuzz [-- options]   (node test/fuzz/run.mjs; run `npm run build` first)',
+    '  --seed N | --seeds A-B   edit fuzz seeds (default 1-40); --edits N (40); --sequences N (3)',
+    '  --only edits|hostile     one half of the tier',
+    '  --slice                  the short slice that runs in npm test',
+    '  --no-big                 without the 10 MB file',
+    '',
+    `Known defects (test/fuzz/knownDefects.mjs): ${knownDefects.length ? '' : 'none'}`,
+    ...knownDefects.map((d) => `  - ${d.input}: ${d.where}`),
+  ];
+  return lines.join('\n');
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '')) {
+  if (process.argv.includes('--help')) {
+    console.log(usage());
+    process.exit(0);
+  }
   const options = parseArgs(process.argv.slice(2));
   console.log(`fuzz: seeds ${options.edit ? options.seeds.join(',') : '-'}; ${options.sequences} sequences × ${options.edits} edits per seed; hostile set ${options.hostile ? (options.big ? 'with' : 'without') + ' the 10 MB file' : 'skipped'}`);
   const stats = await runFuzz(options, (line) => console.log(line));

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { analysisLimit, MAX_ANALYSED_BYTES, MAX_FLOW_MARKS } from '../../server/src/model/analysisLimit';
 import { DocumentModelCache } from '../../server/src/model/documentCache';
 import { runRules } from '../../server/src/rules/engine';
+import { MAX_DIAGNOSTICS } from '../../server/src/rules/notAnalysed';
 import { allRules } from '../../server/src/rules/registry';
 import { WorkspaceIndex } from '../../server/src/workspace/workspaceIndex';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
@@ -61,4 +62,16 @@ test('the workspace index does not parse files over the limit', async () => {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('at most MAX_DIAGNOSTICS diagnostics per file, the first by position, and a note of how many were left out', () => {
+  const containers = Array.from({ length: 400 }, (_, i) => `    - name: c${i}\n      image: nginx:latest\n      securityContext: {privileged: true}\n`).join('');
+  const model = new DocumentModelCache().get({ uri: 'file:///w/many.yaml', version: 1, getText: () => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n${containers}` });
+  const findings = runRules(model, { rules: allRules, fieldDocs });
+  assert.ok(findings.length > MAX_DIAGNOSTICS, `${findings.length} findings`);
+  const published = toDiagnostics(model, findings, { corpus: bundledLessonCorpus(), fieldDocs, lang: 'en' });
+  assert.equal(published.length, MAX_DIAGNOSTICS + 1);
+  assert.equal(published[0].diagnostic.code, 'file-findings-capped');
+  assert.match(String(published[0].diagnostic.message), new RegExp(`^${(findings.length - MAX_DIAGNOSTICS).toLocaleString('en')} more findings`));
+  assert.deepEqual(published.slice(1).map((l) => l.finding), findings.slice(0, MAX_DIAGNOSTICS));
 });

@@ -8,6 +8,7 @@ import { LineIndex, lineIndexFor } from '../model/positions';
 import { fillTemplate } from '../messageTemplate';
 import type { LessonLink } from '../protocol';
 import { RuleFinding } from '../rules/engine';
+import { findingsCappedMeta, MAX_DIAGNOSTICS } from '../rules/notAnalysed';
 import { lessonForFinding } from '../rules/ruleLessons';
 import type { Localized, Severity } from '../rules/types';
 import type { FieldDocs } from '../schema/types';
@@ -64,7 +65,15 @@ interface Made {
 /** Diagnostics of findings the rule cache emits again (same object): remade only when their positions move. */
 const made = new WeakMap<RuleFinding, Made>();
 
-export function toDiagnostics(model: ManifestModel, findings: readonly RuleFinding[], ctx: DiagnosticContext): LinkedFinding[] {
+/** The findings to publish: the first MAX_DIAGNOSTICS by position, then one note of how many were left out. */
+export function capFindings(findings: readonly RuleFinding[], max = MAX_DIAGNOSTICS): readonly RuleFinding[] {
+  if (findings.length <= max) return findings;
+  const note: RuleFinding = { ruleId: findingsCappedMeta.id, start: 0, end: 0, args: [(findings.length - max).toLocaleString('en'), max.toLocaleString('en')], meta: findingsCappedMeta, severity: findingsCappedMeta.severity };
+  return [note, ...findings.slice(0, max)];
+}
+
+export function toDiagnostics(model: ManifestModel, allFindings: readonly RuleFinding[], ctx: DiagnosticContext): LinkedFinding[] {
+  const findings = capFindings(allFindings);
   const edit = model.edit;
   const layoutKept = !!edit && keepsPositions(edit.change, edit.from, model.text);
   /** Whether a diagnostic made for the text `textId` still has the right positions in the model's text. */

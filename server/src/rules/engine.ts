@@ -34,13 +34,14 @@ export interface EngineOptions {
 
 export function runRules(model: ManifestModel, options: EngineOptions): RuleFinding[] {
   const run = startRun(model, options);
-  for (const doc of model.docs) run.document(doc);
+  for (const doc of model.docs) for (const _ of run.document(doc)) void _;
   return run.finish();
 }
 
 /**
- * The same as runRules, but yields to the event loop every few milliseconds between documents so requests
- * (hover) are answered meanwhile; returns undefined as soon as `isStale()` says a newer version exists.
+ * The same as runRules, but yields to the event loop every few milliseconds (between rules, so even one huge
+ * document never holds requests up for long) so requests (hover) are answered meanwhile; returns undefined as
+ * soon as `isStale()` says a newer version exists.
  */
 export async function runRulesSliced(
   model: ManifestModel,
@@ -51,12 +52,14 @@ export async function runRulesSliced(
   const run = startRun(model, options);
   let sliceStart = Date.now();
   for (const doc of model.docs) {
-    if (Date.now() - sliceStart >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (isStale()) return undefined;
-      sliceStart = Date.now();
+    for (const _ of run.document(doc)) {
+      void _;
+      if (Date.now() - sliceStart >= sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (isStale()) return undefined;
+        sliceStart = Date.now();
+      }
     }
-    run.document(doc);
   }
   return run.finish();
 }
@@ -93,7 +96,8 @@ function startRun(model: ManifestModel, options: EngineOptions) {
   const byFlavor = { kubernetes: active.filter((r) => r.meta.flavor === 'kubernetes'), compose: active.filter((r) => r.meta.flavor === 'compose') };
   const activeKey = `${model.flavor === 'compose'}\u0000${active.map((r) => r.meta.id).join(',')}`;
   return {
-    document(doc: DocModel): void {
+    /** Checks one document, yielding after each rule that ran (a place to pause). */
+    *document(doc: DocModel): Generator<void> {
       const flavor = model.flavor === 'compose' ? 'compose' : doc.flavor;
       const prior = plan.prior(doc.doc);
       // Same results, same rules: the document's findings are those of the last run.
@@ -114,6 +118,7 @@ function startRun(model: ManifestModel, options: EngineOptions) {
           }
           for (const f of result.findings) emit(rule, f, fresh);
           if (cache) for (const f of results.get(rule.meta.id)!.findings) emitted.push([rule, f]);
+          if (fresh) yield;
         }
       }
       if (cache) docs.set(doc.doc, { end: doc.end, kind: doc.kind, namespace: doc.namespace, name: doc.name, results, activeKey, emitted, ...summarize(results, model.uri) });
@@ -132,7 +137,7 @@ function startRun(model: ManifestModel, options: EngineOptions) {
 function notAnalysedRun(model: ManifestModel, options: EngineOptions) {
   const setting = options.severities?.[notAnalysedMeta.id];
   const findings: RuleFinding[] = setting === 'off' || !model.limited ? [] : [{ ...notAnalysedFinding(model.limited), meta: notAnalysedMeta, severity: (setting as Severity | undefined) ?? notAnalysedMeta.severity }];
-  return { document: () => undefined, finish: () => findings };
+  return { *document(): Generator<void> {}, finish: () => findings };
 }
 
 /** The finding a cached finding was last emitted as (same object while nothing about it changed). */

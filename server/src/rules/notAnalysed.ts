@@ -1,6 +1,7 @@
 /**
  * The one diagnostic of a file over an analysis limit (model/analysisLimit.ts): which limit, by how much, and
- * what is off for the file. Not a rule of the registry (it checks nothing); its id can be set to "off" like one.
+ * what is off for the file (its id can be set to "off" like a rule's); and the note that a file's findings
+ * were cut at MAX_DIAGNOSTICS. Neither is a rule of the registry: they check nothing.
  */
 import type { AnalysisLimit } from '../model/analysisLimit';
 import type { Finding, RuleMeta } from './types';
@@ -33,3 +34,22 @@ export function notAnalysedFinding(limit: AnalysisLimit): Finding {
       : [`${limit.measured.toLocaleString('en')} flow-collection separators and alias marks`, limit.limit.toLocaleString('en')];
   return { ruleId: notAnalysedMeta.id, start: 0, end: 0, args };
 }
+
+/** At most this many diagnostics are published per file (tens of thousands help no one and cost seconds). */
+export const MAX_DIAGNOSTICS = 1000;
+
+export const findingsCappedMeta: RuleMeta = {
+  id: 'file-findings-capped',
+  flavor: 'kubernetes',
+  severity: 'information',
+  title: { en: 'Too many findings to show', ko: '표시하기에 너무 많은 결과' },
+  message: {
+    en: '{0} more findings in this file are not shown (at most {1} per file). Fix the ones shown, or list them all with the CLI (lesson-aware check).',
+    ko: '이 파일의 결과 {0}개를 더 표시하지 않았습니다 (파일마다 최대 {1}개). 표시된 것부터 고치거나 CLI(lesson-aware check)로 모두 확인하세요.',
+  },
+  help: {
+    en: 'Diagnostics past the first thousand of a file are dropped before publishing: the editor cannot show tens of thousands usefully, and sending them costs seconds.',
+    ko: '파일마다 처음 천 개를 넘는 진단은 보내지 않습니다. 편집기가 수만 개를 쓸모 있게 보여 줄 수 없고, 보내는 데 몇 초가 걸립니다.',
+  },
+  lessonField: '',
+};

@@ -195,6 +195,7 @@ function validateObject(w: Walk, map: YAMLMap<Node, Node | null>, typeName: stri
   const fields = fieldsOf(w.docs, typeName);
   if (!fields) return;
   const present = new Set<string>();
+  let written: Set<string> | undefined;
   let merged = false;
   for (const p of map.items) {
     if (!isScalar(p.key)) continue;
@@ -209,7 +210,9 @@ function validateObject(w: Walk, map: YAMLMap<Node, Node | null>, typeName: stri
       if (key.startsWith('$')) continue; // strategic merge patch directives ($patch, $setElementOrder/...)
       const r = range(p.key as Node);
       if (!r) continue;
-      const known = [...fields.keys()].filter((k) => !present.has(k) && !map.items.some((q) => isScalar(q.key) && String((q.key as Scalar).value) === k));
+      // Keys written anywhere in this mapping, collected once (per unknown key it was quadratic in the keys).
+      written ??= new Set(map.items.filter((q) => isScalar(q.key)).map((q) => String((q.key as Scalar).value)));
+      const known = [...fields.keys()].filter((k) => !present.has(k) && !written!.has(k));
       const suggestion = closestName(key, known);
       const src = w.ctx.model.text.slice(r[0], r[1]);
       const quote = src[0] === '"' || src[0] === "'" ? src[0] : '';

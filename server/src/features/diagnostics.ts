@@ -39,6 +39,9 @@ export function localize(text: Localized, lang: Lang, args: readonly string[] = 
   return fillTemplate(text[lang], args);
 }
 
+const MEMO_MAX = 5000;
+const MEMO_KEY_MAX = 512;
+
 /** Lesson links per corpus, keyed by rule and the field it is about: the same rule on the same field links the same. */
 const lessonMemo = new WeakMap<LinkCorpus, Map<string, LessonLink | undefined>>();
 
@@ -50,7 +53,11 @@ function memoizedLesson(model: ManifestModel, finding: RuleFinding, ctx: Diagnos
   const key = `${finding.ruleId}|${model.flavor}|${doc?.apiVersion ?? ''}|${doc?.kind ?? ''}|${path}`;
   if (memo.has(key)) return memo.get(key);
   const lesson = lessonForFinding(ctx.corpus, finding.meta, finding, model, doc, ctx.fieldDocs);
-  memo.set(key, lesson);
+  // Bounded: hostile files make endless distinct (and huge) paths; real ones repeat a few hundred.
+  if (key.length <= MEMO_KEY_MAX) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, lesson);
+  }
   return lesson;
 }
 

@@ -16,8 +16,18 @@ export function launchBrowser(executablePath) {
   });
 }
 
-/** Polls `probe` until `check` stops throwing; rethrows the last failure after `timeoutMs`. */
-export async function eventually(probe, check, { timeoutMs = 30_000, intervalMs = 250, what = 'condition' } = {}) {
+/** Thrown by a probe of `hoverOver` when the text moved away from under the mouse. */
+class LayoutMoved extends Error {
+  constructor(text) {
+    super(`"${text}" moved away from under the mouse`);
+  }
+}
+
+/**
+ * Polls `probe` until `check` stops throwing; rethrows the last failure after `timeoutMs`. A probe error that is
+ * an instance of `stopOn` ends the polling at once.
+ */
+export async function eventually(probe, check, { timeoutMs = 30_000, intervalMs = 250, what = 'condition', stopOn } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   let lastValue;
@@ -27,6 +37,7 @@ export async function eventually(probe, check, { timeoutMs = 30_000, intervalMs 
       check(lastValue);
       return lastValue;
     } catch (error) {
+      if (stopOn && error instanceof stopOn) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) {
@@ -101,7 +112,10 @@ export class Workbench {
   /** Screen point at the middle of the `occurrence`-th visible appearance of `text` in the active editor. */
   async textPoint(text, occurrence = 0) {
     return this.page.evaluate(({ text, occurrence }) => {
-      const editor = document.querySelector('.editor-instance .monaco-editor .view-lines');
+      // The active group's visible editor: groups keep the editors of files shown before (hidden, still in the DOM).
+      const visible = (el) => { const box = el.getBoundingClientRect(); return box.width > 0 && box.height > 0 && el.offsetParent !== null; };
+      const editors = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines')].filter(visible);
+      const editor = editors.find((el) => el.closest('.editor-group-container.active')) ?? editors[0];
       if (!editor) return undefined;
       const hits = [];
       const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
@@ -118,6 +132,15 @@ export class Workbench {
       hits.sort((a, b) => a.y - b.y || a.x - b.x);
       return hits[occurrence];
     }, { text, occurrence });
+  }
+
+  /** Whether the editor text under `point` still contains `text` (a widget covering the point counts as no). */
+  async textAt(point, text) {
+    return this.page.evaluate(({ point, text }) => {
+      const el = document.elementFromPoint(point.x, point.y);
+      if (!el?.closest('.view-lines')) return false;
+      return (el.textContent ?? '').replace(/\u00a0/g, ' ').includes(text);
+    }, { point, text });
   }
 
   /** Text of the visible hover widget(s), or ''. */
@@ -141,7 +164,12 @@ export class Workbench {
       await this.page.mouse.move(1, 1);
       if (await this.hoverText()) await this.page.keyboard.press('Escape');
       await this.page.mouse.move(point.x, point.y, { steps: 4 });
-      return eventually(() => this.hoverText(), until, { timeoutMs: 5000, intervalMs: 200, what: 'hover content' });
+      // Lines move when code lenses arrive (VS Code delays their request after slow ones): while waiting for the
+      // hover, give up at once when the text is no longer under the mouse, and aim again.
+      return eventually(async () => {
+        if (!(await this.textAt(point, text))) throw new LayoutMoved(text);
+        return this.hoverText();
+      }, until, { timeoutMs: 5000, intervalMs: 200, what: 'hover content', stopOn: LayoutMoved });
     }, () => {}, { timeoutMs, intervalMs: 300, what: `hover over "${text}"` });
   }
 

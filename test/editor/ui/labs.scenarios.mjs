@@ -66,15 +66,33 @@ async function lessonPaneSection(page) {
   return '';
 }
 
-/** Collapses the other explorer sections so the Labs view has room for every step. */
+/** Title and expanded state of every section header of the side bar. */
+function sideBarSections(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.sidebar .pane-header')]
+    .map((h) => ({ title: (h.querySelector('.title')?.textContent ?? '').trim(), expanded: h.getAttribute('aria-expanded') === 'true' })));
+}
+
+/**
+ * Collapses the other explorer sections so the Labs view has room for every step, and expands Labs. One click
+ * per round, then the headers are read again: a click can land while the sections are still moving (a late
+ * code lens, a view that just filled), so the state is checked, never assumed.
+ */
 async function roomForLabs(wb) {
-  await wb.page.keyboard.press('Control+Shift+E');
-  const header = wb.page.locator('.sidebar .pane-header', { has: wb.page.locator('.title', { hasText: /^\s*Labs\s*$/ }) });
-  await header.waitFor({ timeout: 20_000 });
-  // Collapse one at a time: the set of expanded headers changes with every click.
-  const others = wb.page.locator('.sidebar .pane-header[aria-expanded="true"]').filter({ hasNot: wb.page.locator('.title', { hasText: /^\s*Labs\s*$/ }) });
-  for (let i = 0; i < 10 && (await others.count()) > 0; i++) await others.first().click();
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  const { page } = wb;
+  await page.keyboard.press('Control+Shift+E');
+  const header = (title) => page.locator('.sidebar .pane-header', { has: page.locator('.title', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
+  await header('Labs').waitFor({ timeout: 20_000 });
+  await eventually(async () => {
+    const sections = await sideBarSections(page);
+    const labs = sections.find((s) => s.title === 'Labs');
+    const open = sections.find((s) => s.title !== 'Labs' && s.expanded);
+    if (open) await header(open.title).click();
+    else if (labs && !labs.expanded) await header('Labs').click();
+    return sideBarSections(page);
+  }, (sections) => {
+    assert.ok(sections.some((s) => s.title === 'Labs' && s.expanded), `Labs expanded: ${JSON.stringify(sections)}`);
+    assert.ok(sections.every((s) => s.title === 'Labs' || !s.expanded), `other sections collapsed: ${JSON.stringify(sections)}`);
+  }, { timeoutMs: 20_000, intervalMs: 300, what: 'room for the Labs view' });
 }
 
 export const scenarios = [

@@ -244,7 +244,11 @@ document.addEventListener('click', (event) => {
   }
   const anchor = target.closest<HTMLAnchorElement>('a');
   if (!anchor) return;
+  // This handler alone decides what a link does (the extension allow-lists it): VS Code's own click handler of
+  // the webview frame must not see it too — it would ask to open the link a second time, and on an SVG link of a
+  // Mermaid diagram it throws (an SVG href cannot be posted), which left the workbench slow to take input.
   event.preventDefault();
+  event.stopPropagation();
   if (anchor.dataset.lessonUri) {
     vscode.postMessage({ type: 'openLesson', lessonUri: anchor.dataset.lessonUri });
     return;

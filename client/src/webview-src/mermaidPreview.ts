@@ -115,6 +115,14 @@ async function show(msg: MermaidDiagramsMessage): Promise<void> {
   vscode.postMessage({ type: 'previewRendered', svgs: count, errors });
 }
 
+// A diagram's links (`click X href …`) lead nowhere from the preview: no navigation, and VS Code's own click
+// handler of the frame never sees them (on an SVG link it throws, and the workbench went slow to take input).
+document.addEventListener('click', (event) => {
+  if (!(event.target instanceof Element) || !event.target.closest('a')) return;
+  event.preventDefault();
+  event.stopPropagation();
+});
+
 window.addEventListener('message', (event: MessageEvent<HostToPreviewMessage>) => {
   const msg = event.data;
   if (msg && typeof msg === 'object' && msg.type === 'diagrams') void show(msg);

@@ -223,10 +223,18 @@ export const scenarios = [
       assert.match(facts.text, /\[Run javascript \(forbidden\)\]\(javascript:/, 'the javascript: link stays literal text');
       assert.match(facts.text, /\[data URL \(forbidden\)\]\(data:/, 'the data: link stays literal text');
       assert.ok(facts.headings.includes('중복') && facts.headings.includes('중복-1'), `duplicate headings get distinct ids: ${facts.headings.join(', ')}`);
-      // Click every forbidden link and every diagram node: still nothing runs, no terminal opens.
+      // Click every forbidden link and every diagram node (some are SVG links): still nothing runs, no terminal
+      // opens, and no script of the page fails on a click (VS Code's frame handler threw on SVG links it was
+      // allowed to see, and the workbench then took a second per mouse event).
+      const clickErrors = [];
+      const onPageError = (error) => clickErrors.push(error.message);
+      wb.page.on('pageerror', onPageError);
       for (const link of await pane.locator('.blocked-link').all()) await link.click({ force: true }).catch(() => undefined);
       for (const node of await pane.locator('.mermaid-block svg .node').all()) await node.click({ force: true }).catch(() => undefined);
       await wb.page.mouse.up().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      wb.page.off('pageerror', onPageError);
+      assert.deepEqual(clickErrors, [], 'no page error from the clicks');
       await wb.screenshot('hostile-lesson-pane');
       assert.deepEqual(await traces(wb.page), [], 'no payload left a trace');
       assert.equal(await terminals(wb.page), 0, 'no terminal was opened');

@@ -16,18 +16,21 @@ const CORE_BUNDLE = 'server-core.js';
 
 let initializeParams: InitializeParams | undefined;
 let coreLoaded = false;
+/** When the last message from the client arrived: background work waits for a quiet client (idleWork.ts). */
+let lastMessageAt = 0;
 
 /** Loads and starts the core once `initialize` was answered; later calls do nothing. */
 function ensureCore(): void {
   if (coreLoaded || !initializeParams) return;
   coreLoaded = true;
   const core = require(path.join(__dirname, CORE_BUNDLE)) as { startServerCore: typeof startServerCore };
-  core.startServerCore(connection, documents, initializeParams, __dirname);
+  core.startServerCore({ connection, documents, params: initializeParams, distDir: __dirname, lastMessageAt: () => lastMessageAt });
 }
 
 const connection = createConnection(ProposedFeatures.all, {
   messageStrategy: {
     handleMessage(message, next) {
+      lastMessageAt = performance.now();
       if (!(Message.isRequest(message) && message.method === InitializeRequest.method)) ensureCore();
       return next(message);
     },

@@ -24,14 +24,23 @@ import type { ManifestModel } from './model/manifestModel';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
 import { wireLabs } from './labs/serverWiring';
+import { IdleWork } from './idleWork';
 import { wireCodeLens } from './codeLensWiring';
 import { familiesValidatedElsewhere, severitiesForFile } from './features/schemaElsewhere';
 
-/**
- * Wires every service and handler on `connection` once `initialize` was answered with `params`. `distDir` is
- * the folder of the bundles (field docs and the lesson index lie next to them).
- */
-export function startServerCore(connection: Connection, documents: TextDocuments<TextDocument>, params: InitializeParams, distDir: string): void {
+export interface ServerCoreOptions {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** What the client sent with `initialize` (already answered). */
+  params: InitializeParams;
+  /** The folder of the bundles: field docs and the lesson index lie next to them. */
+  distDir: string;
+  /** When the last message from the client arrived (performance.now() clock). */
+  lastMessageAt(): number;
+}
+
+/** Wires every service and handler on the connection once `initialize` was answered. */
+export function startServerCore({ connection, documents, params, distDir, lastMessageAt }: ServerCoreOptions): void {
   const services = createServices({
     extensionRoot: path.join(distDir, '..'),
     fieldDocsDir: path.join(distDir, 'field-docs'),
@@ -56,8 +65,10 @@ export function startServerCore(connection: Connection, documents: TextDocuments
   const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
   /** All Kubernetes resources of the workspace folders, for cross-resource rules; re-runs diagnostics when it changes. */
   const workspace = wireWorkspaceIndex(connection, documents, services.models, (selfChanged) => refreshAllDiagnostics(selfChanged));
+  /** Start-up work nobody waits for runs while the client is quiet. */
+  const idle = new IdleWork({ lastActivity: lastMessageAt, onError: (error) => connection.console.error(`background work failed: ${(error as Error).stack ?? error}`) });
   /** Labs: list, state, live ticks of watched lab folders (server/src/labs). */
-  const labs = wireLabs(connection, documents, { lessons: services.lessons, fieldDocs: services.fieldDocs, lang: () => lang, ready: settingsReady, workspace });
+  const labs = wireLabs(connection, documents, { lessons: services.lessons, fieldDocs: services.fieldDocs, lang: () => lang, ready: settingsReady, workspace, idle });
 
   connection.onInitialized(() => {
     workspace.initialized();
@@ -229,5 +240,8 @@ export function startServerCore(connection: Connection, documents: TextDocuments
     diagnostics.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  connection.onShutdown(() => services.lessons.dispose());
+  connection.onShutdown(() => {
+    idle.dispose();
+    services.lessons.dispose();
+  });
 }

@@ -291,13 +291,13 @@ const healthyMemo = new WeakMap<object, Set<string>>();
 
 /**
  * What a judgement of one service on its own depends on, as objects compared by identity: the file's URI and
- * flavour, every top-level value but `services`, the service's mapping, and the node every alias reachable from
- * it resolves to. Incremental parsing gives an edited service (and the path down to the edit) new nodes and
- * keeps every other object, so equal inputs mean an unchanged service in an unchanged context.
+ * flavour, the document's anchors (anchorsToken), every top-level value but `services`, and the service's
+ * mapping. Incremental parsing gives an edited service (and the path down to the edit) new nodes and keeps
+ * every other object, so equal inputs mean an unchanged service in an unchanged context.
  */
 export function serviceInputs(service: ServiceView, ctx: DocContext): readonly unknown[] {
   let inputs = inputsMemo.get(service);
-  if (!inputs) inputsMemo.set(service, (inputs = [...sharedInputs(ctx), service.name, service.node, ...aliasTargets(service.node, ctx)]));
+  if (!inputs) inputsMemo.set(service, (inputs = [...sharedInputs(ctx), service.name, service.node]));
   return inputs;
 }
 
@@ -308,7 +308,7 @@ const sharedMemo = new WeakMap<object, unknown[]>();
 function sharedInputs(ctx: DocContext): unknown[] {
   let inputs = sharedMemo.get(ctx.yaml);
   if (inputs) return inputs;
-  inputs = [ctx.model.uri, ctx.model.flavor];
+  inputs = [ctx.model.uri, ctx.model.flavor, anchorsToken(ctx.yaml)];
   if (!isMap(ctx.root)) inputs.push(ctx.root);
   else {
     for (const p of (ctx.root as YAMLMap).items) {
@@ -320,45 +320,28 @@ function sharedInputs(ctx: DocContext): unknown[] {
   return inputs;
 }
 
-/** The aliases found in a subtree (once per node: a parsed node's subtree never changes). */
-const aliasesIn = new WeakMap<object, Node[]>();
-
-function aliasesOf(root: Node): Node[] {
-  let list = aliasesIn.get(root);
-  if (list) return list;
-  list = [];
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (isAlias(node)) list.push(node as Node);
-    else if (isPair(node)) stack.push(node.key, node.value);
-    else if (isCollection(node)) for (const item of node.items) stack.push(item);
-  }
-  aliasesIn.set(root, list);
-  return list;
+/**
+ * A token for the anchors of a document: the same object while the anchors are the same nodes, in the same
+ * order, as in the version the token was first made for. Aliases then resolve as before (an unchanged alias
+ * keeps its place among unchanged anchors; an edit inside an anchored node copies that node), so a service
+ * whose own nodes are unchanged reaches the same nodes through its aliases.
+ */
+function anchorsToken(doc: ParsedDoc): object {
+  let token = anchorTokens.get(doc);
+  if (token) return token;
+  const anchors = [...anchorsOf(doc)].flatMap(([name, nodes]) => [name, ...nodes]);
+  const previous = anchors.length ? lastAnchors.get(anchors[1] as Node) : undefined;
+  if (!anchors.length) token = noAnchors;
+  else if (previous && sameInputs(previous.anchors, anchors)) token = previous.token;
+  else lastAnchors.set(anchors[1] as Node, { anchors, token: (token = {}) });
+  anchorTokens.set(doc, token);
+  return token;
 }
 
-const MAX_ALIAS_TARGETS = 64;
-
-/** The node each alias reachable from `root` resolves to now (following aliases inside alias targets). */
-function aliasTargets(root: Node, ctx: DocContext): unknown[] {
-  const targets: unknown[] = [];
-  const seen = new Set<unknown>();
-  const queue: Node[] = [root];
-  for (let i = 0; i < queue.length; i++) {
-    if (i >= MAX_ALIAS_TARGETS) return [...targets, {}]; // too many to compare: never equal, always checked
-    for (const alias of aliasesOf(queue[i])) {
-      const target = deref(alias, ctx.yaml);
-      targets.push(target);
-      if (target && !seen.has(target)) {
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-  }
-  return targets;
-}
+const anchorTokens = new WeakMap<object, object>();
+const noAnchors = {};
+/** The anchors last seen with a given first anchored node, and their token. */
+const lastAnchors = new WeakMap<Node, { anchors: unknown[]; token: object }>();
 
 export function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;

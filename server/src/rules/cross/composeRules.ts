@@ -64,14 +64,18 @@ export const composeHealthyDependencyWithoutHealthcheck: Rule = {
   },
   check(ctx) {
     const services = servicesOf(ctx);
+    const byName = new Map<string, ComposeService>();
+    for (const s of services) if (!byName.has(s.name)) byName.set(s.name, s);
+    const states = new Map<ComposeService, ReturnType<typeof healthcheckState>>();
     for (const s of services) {
       const deps = get(s.node, 'depends_on');
       for (const dep of keys(deps)) {
         const condNode = getIn(deps, [dep, 'condition']);
         if (str(condNode) !== 'service_healthy') continue;
-        const target = services.find((t) => t.name === dep);
+        const target = byName.get(dep);
         if (!target) continue; // CX02 reports it
-        const state = healthcheckState(ctx, target);
+        let state = states.get(target);
+        if (!state) states.set(target, (state = healthcheckState(ctx, target)));
         if (state === 'ok') continue;
         const range = rangeOf(condNode);
         if (!range) continue;
@@ -229,11 +233,15 @@ export const composeDuplicateHostPort: Rule = {
     anchors: ['CX03', 'DCLint no-duplicate-exported-ports'],
   },
   check(ctx) {
-    const seen: { service: ComposeService; port: PublishedPort }[] = [];
+    // Ports published so far, by port and protocol (only those can conflict), in document order.
+    const seen = new Map<string, { service: ComposeService; port: PublishedPort }[]>();
     for (const s of servicesOf(ctx)) {
       const reported = new Set<Node>();
       for (const port of publishedPorts(s.node)) {
-        const first = seen.find((x) => x.service.name !== s.name && conflicts(x.port.key, port.key) && !disjointProfiles(x.service.node, s.node));
+        const [, portAndProtocol] = splitKey(port.key);
+        let same = seen.get(portAndProtocol);
+        if (!same) seen.set(portAndProtocol, (same = []));
+        const first = same.find((x) => x.service.name !== s.name && conflicts(x.port.key, port.key) && !disjointProfiles(x.service.node, s.node));
         const range = rangeOf(port.node);
         if (first && range && !reported.has(port.node)) {
           reported.add(port.node);
@@ -245,7 +253,7 @@ export const composeDuplicateHostPort: Rule = {
             related: [sameFileRelated(ctx, rangeOf(first.port.node) ?? first.service.keyRange, `service "${first.service.name}" publishes ${port.label}`, `서비스 ${withParticle(`"${first.service.name}"`, '이/가')} 포트 ${port.label} 공개`)],
           });
         }
-        seen.push({ service: s, port });
+        same.push({ service: s, port });
       }
     }
   },

@@ -2,12 +2,12 @@
  * CX01–CX03: Compose checks across services of one Compose file: `service_healthy` on a service without a
  * healthcheck, references to undefined services/networks/volumes/secrets/configs, duplicate host ports.
  */
-import type { Node, YAMLMap } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import { withParticle } from '../../koParticles';
 import { deref, healthcheckState as composeHealthcheckState } from '../compose/composeModel';
 import type { DocContext, Rule } from '../types';
-import { get, getIn, items, keyRange, keys, num, pairOf, rangeOf, str } from '../yamlNodes';
+import { asMap, get, getIn, items, keyRange, keys, num, pairOf, rangeOf, str } from '../yamlNodes';
 
 interface ComposeService {
   name: string;
@@ -28,9 +28,16 @@ function servicesOf(ctx: DocContext): ComposeService[] {
 
 function findServices(ctx: DocContext): ComposeService[] {
   const services = get(ctx.root, 'services');
+  // The first pair of each key (what get and keyRange find), indexed once: a lookup per service was quadratic.
+  const firstPair = new Map<string, Pair<Node, Node | null>>();
+  for (const p of asMap(services)?.items ?? []) {
+    const name = isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
+    if (name !== undefined && !firstPair.has(name)) firstPair.set(name, p as Pair<Node, Node | null>);
+  }
   return keys(services).flatMap((name) => {
-    const node = get(services, name);
-    const range = keyRange(services, name);
+    const pair = firstPair.get(name);
+    const node = pair?.value ?? undefined;
+    const range = rangeOf(pair?.key as Node | undefined) ?? keyRange(services, name);
     return node && range ? [{ name, node, keyRange: range }] : [];
   });
 }

@@ -6,9 +6,10 @@
  * message is handled: no message ever finds its handler missing.
  */
 import * as path from 'node:path';
-import { createConnection, InitializeParams, InitializeRequest, Message, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import { createConnection, InitializeParams, InitializeRequest, Message, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serverCapabilities } from './capabilities';
+import { resolveLang, t } from './i18n';
 import type { startServerCore } from './serverCore';
 
 /** The core bundle next to this one (esbuild writes it from serverCore.ts). */
@@ -23,8 +24,15 @@ let lastMessageAt = 0;
 function ensureCore(): void {
   if (coreLoaded || !initializeParams) return;
   coreLoaded = true;
-  const core = require(path.join(__dirname, CORE_BUNDLE)) as { startServerCore: typeof startServerCore };
-  core.startServerCore({ connection, documents, params: initializeParams, distDir: __dirname, lastMessageAt: () => lastMessageAt });
+  try {
+    const core = require(path.join(__dirname, CORE_BUNDLE)) as { startServerCore: typeof startServerCore };
+    core.startServerCore({ connection, documents, params: initializeParams, distDir: __dirname, lastMessageAt: () => lastMessageAt });
+  } catch (error) {
+    // Without its core the server answers nothing useful: say so once instead of failing each message.
+    connection.console.error(`lesson-aware: the server core failed to load: ${(error as Error).stack ?? error}`);
+    const lang = resolveLang('auto', initializeParams.locale);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: t(lang, 'serverCoreFailed', (error as Error).message) });
+  }
 }
 
 const connection = createConnection(ProposedFeatures.all, {

@@ -1,4 +1,4 @@
-// Bundles the extension, the language server and the CLI with esbuild, after generating the offline field docs.
+// Bundles the extension, the language server (three files: lib/serverBundles.mjs) and the CLI with esbuild, after generating the offline field docs.
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWalkthroughMedia } from './lib/labWalkthroughs.mjs';
+import { serverBundles } from './lib/serverBundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -32,7 +33,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The language server: lsp.js (LSP libraries), server.js (entry), server-core.js (loaded after `initialize`).
+  ...serverBundles(common),
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Webview bundles (code that runs inside the lesson pane and the Mermaid preview; Mermaid bundled, no CDN).
   ...['lesson', 'mermaidPreview'].map((name) => ({

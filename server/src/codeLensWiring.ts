@@ -1,10 +1,10 @@
 /**
- * Connects the code-lens feature (features/codeLens.ts) to the language server: the capability, the
- * `textDocument/codeLens` handler, the findings each published diagnostics run leaves per resource, and
- * `workspace/codeLens/refresh` when lenses were served before their findings were known, when lessons
- * change, or when settings change.
+ * Connects the code-lens feature (features/codeLens.ts) to the language server (the capability is declared
+ * in capabilities.ts): the `textDocument/codeLens` handler, the findings each published diagnostics run leaves
+ * per resource, and `workspace/codeLens/refresh` when lenses were served before their findings were known,
+ * when lessons change, or when settings change.
  */
-import type { CodeLens, CodeLensOptions, Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { CodeLens, Connection, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeLenses, FindingsSummary, resourceAnchors, summarizeFindings } from './features/codeLens';
 import type { LinkedFinding } from './features/diagnostics';
@@ -22,7 +22,6 @@ export interface CodeLensWiringDeps {
 }
 
 export interface CodeLensWiring {
-  capability: CodeLensOptions;
   /** Call from onInitialize (learns whether the client accepts `workspace/codeLens/refresh`). */
   initialize(params: InitializeParams): void;
   /** Call after diagnostics of `uri` at `version` were published. */
@@ -75,7 +74,6 @@ export function wireCodeLens(connection: Connection, deps: CodeLensWiringDeps): 
   });
 
   return {
-    capability: { resolveProvider: false },
     initialize(params) {
       canRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     },

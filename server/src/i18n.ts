@@ -9,6 +9,7 @@ const messages = {
   moreLessons: { en: 'More lessons', ko: '관련 레슨 더 보기' },
   fieldDocUnknown: { en: 'No schema description for this field.', ko: '이 필드에 대한 스키마 설명이 없습니다.' },
   lessonFolderProblem: { en: 'Lesson-Aware: {0}', ko: 'Lesson-Aware: {0}' },
+  serverCoreFailed: { en: 'Lesson-Aware: the language server failed to start ({0}).', ko: 'Lesson-Aware: 언어 서버를 시작하지 못했습니다 ({0}).' },
   type: { en: 'type', ko: '타입' },
   allowed: { en: 'allowed', ko: '허용 값' },
   required: { en: 'required', ko: '필수' },

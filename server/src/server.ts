@@ -1,254 +1,55 @@
-/** The language server: wiring only (connection, capabilities, handlers). Features live in features/. */
+/**
+ * The language server's entry point: the connection, the open documents and the `initialize` answer. Before
+ * that answer only the LSP libraries load (dist/lsp.js): the capabilities are static. Everything else — rules,
+ * the YAML model, field docs, lessons, labs — is the server core (serverCore.ts → dist/server-core.js), loaded
+ * when the first message after `initialize` is dispatched (for every client, `initialized`), before that
+ * message is handled: no message ever finds its handler missing.
+ */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  Hover,
-  InitializeParams,
-  InitializeResult,
-  MarkupKind,
-  MessageType,
-  ProposedFeatures,
-  ShowMessageNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+import { createConnection, InitializeParams, InitializeRequest, Message, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt } from './features/hover';
-import { linksAt } from './features/linksAt';
-import { Lang, resolveLang, t } from './i18n';
-import { LinksAtRequest, ListLessonsRequest, ResolveSectionRequest } from './protocol';
-import { createServices, lessonFolders } from './services';
-import { defaultSettings, LessonAwareSettings, normalizeSettings } from './settings';
-import { listLessons } from './features/listLessons';
-import { codeActionsFor } from './features/codeActions';
-import { LinkedFinding, toDiagnostics } from './features/diagnostics';
-import { DiagnosticsScheduler } from './diagnosticsScheduler';
-import { EngineOptions, fixesFor, RuleFinding, runRules, runRulesSliced } from './rules/engine';
-import { RuleResultCaches } from './rules/resultCache';
-import type { ManifestModel } from './model/manifestModel';
-import { allRules } from './rules/registry';
-import { wireWorkspaceIndex } from './workspace/serverWiring';
-import { wireLabs } from './labs/serverWiring';
-import { wireCodeLens } from './codeLensWiring';
-import { familiesValidatedElsewhere, severitiesForFile } from './features/schemaElsewhere';
+import { serverCapabilities } from './capabilities';
+import { resolveLang, t } from './i18n';
+import type { startServerCore } from './serverCore';
 
-const connection = createConnection(ProposedFeatures.all);
+/** The core bundle next to this one (esbuild writes it from serverCore.ts). */
+const CORE_BUNDLE = 'server-core.js';
+
+let initializeParams: InitializeParams | undefined;
+let coreLoaded = false;
+/** When the last message from the client arrived: background work waits for a quiet client (idleWork.ts). */
+let lastMessageAt = 0;
+
+/** Loads and starts the core once `initialize` was answered; later calls do nothing. */
+function ensureCore(): void {
+  if (coreLoaded || !initializeParams) return;
+  coreLoaded = true;
+  try {
+    const core = require(path.join(__dirname, CORE_BUNDLE)) as { startServerCore: typeof startServerCore };
+    core.startServerCore({ connection, documents, params: initializeParams, distDir: __dirname, lastMessageAt: () => lastMessageAt });
+  } catch (error) {
+    // Without its core the server answers nothing useful: say so once instead of failing each message.
+    connection.console.error(`lesson-aware: the server core failed to load: ${(error as Error).stack ?? error}`);
+    const lang = resolveLang('auto', initializeParams.locale);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: t(lang, 'serverCoreFailed', (error as Error).message) });
+  }
+}
+
+const connection = createConnection(ProposedFeatures.all, {
+  messageStrategy: {
+    handleMessage(message, next) {
+      lastMessageAt = performance.now();
+      if (!(Message.isRequest(message) && message.method === InitializeRequest.method)) ensureCore();
+      return next(message);
+    },
+  },
+});
 const documents = new TextDocuments(TextDocument);
-const services = createServices({
-  extensionRoot: path.join(__dirname, '..'),
-  fieldDocsDir: path.join(__dirname, 'field-docs'),
-  lessonIndexFile: path.join(__dirname, 'lesson-index.json'),
-  warn: (message) => {
-    connection.console.warn(message);
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: t(lang, 'lessonFolderProblem', message) });
-  },
-  log: (message) => connection.console.log(message),
+
+connection.onInitialize((params) => {
+  initializeParams = params;
+  return serverCapabilities();
 });
 
-let settings: LessonAwareSettings = defaultSettings;
-let initialSettings: LessonAwareSettings = defaultSettings;
-let lang: Lang = 'en';
-let clientLocale: string | undefined;
-let workspaceDir: string | undefined;
-let pullConfiguration = false;
-/** Settles once the first settings are known: features wait for it so they never answer from defaults. */
-let markSettingsReady: () => void = () => undefined;
-const settingsReady = new Promise<void>((resolve) => (markSettingsReady = resolve));
-/** All Kubernetes resources of the workspace folders, for cross-resource rules; re-runs diagnostics when it changes. */
-const workspace = wireWorkspaceIndex(connection, documents, services.models, (selfChanged) => refreshAllDiagnostics(selfChanged));
-/** Labs: list, state, live ticks of watched lab folders (server/src/labs). */
-const labs = wireLabs(connection, documents, { lessons: services.lessons, fieldDocs: services.fieldDocs, lang: () => lang, ready: settingsReady, workspace });
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  clientLocale = params.locale;
-  const folderUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  workspaceDir = folderUri?.startsWith('file:') ? fileURLToPath(folderUri) : (params.rootPath ?? undefined);
-  pullConfiguration = !!params.capabilities.workspace?.configuration;
-  workspace.initialize(params);
-  const init = (params.initializationOptions ?? {}) as { lessonAware?: unknown };
-  initialSettings = normalizeSettings(init.lessonAware);
-  codeLens.initialize(params);
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true,
-      codeLensProvider: codeLens.capability,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-    },
-    serverInfo: { name: 'lesson-aware-ls', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  workspace.initialized();
-  // Lessons and labs are indexed once the client has the initialize answer: start-up never waits for them.
-  if (!pullConfiguration) applySettings(initialSettings);
-  if (pullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'lessonAware' }).catch(() => undefined);
-    void refreshSettings();
-  }
-});
-
-connection.onDidChangeConfiguration((change) => {
-  if (pullConfiguration) void refreshSettings();
-  else applySettings(normalizeSettings((change.settings as { lessonAware?: unknown } | null)?.lessonAware));
-});
-
-async function refreshSettings(): Promise<void> {
-  try {
-    const [raw] = await connection.workspace.getConfiguration([{ section: 'lessonAware' }]);
-    applySettings(normalizeSettings(raw ?? initialSettings));
-  } catch (error) {
-    connection.console.error(`reading settings failed: ${(error as Error).message}`);
-    applySettings(initialSettings);
-  }
-}
-
-function applySettings(next: LessonAwareSettings): void {
-  settings = next;
-  lang = resolveLang(settings.locale, clientLocale);
-  try {
-    services.lessons.configure(lessonFolders(settings, services.bundledLessonsDir, workspaceDir));
-  } finally {
-    markSettingsReady();
-  }
-  refreshAllDiagnostics();
-  codeLens.refresh();
-  labs.refresh();
-}
-
-/** Rule results per open file: an edit re-runs only the checks it can change. */
-const ruleCaches = new RuleResultCaches();
-
-function engineOptions(uri: string): EngineOptions {
-  return {
-    cache: ruleCaches.for(uri),
-    rules: allRules,
-    fieldDocs: services.fieldDocs,
-    // schema-* rules stay quiet in files another tool (Red Hat YAML) already validates against a schema.
-    severities: severitiesForFile(settings.rules, allRules, familiesValidatedElsewhere(uri, documents.get(uri)?.getText() ?? '', settings.diagnostics.schemaValidatedElsewhere)),
-    workspace: workspace.index,
-    onRuleError: (id, error) => connection.console.error(`rule ${id} failed on ${uri}: ${(error as Error).stack ?? error}`),
-  };
-}
-
-function linkFindings(model: ManifestModel, findings: RuleFinding[]): LinkedFinding[] {
-  return toDiagnostics(model, findings, { corpus: services.lessons.corpus(), fieldDocs: services.fieldDocs, lang });
-}
-
-const diagnostics = new DiagnosticsScheduler(
-  {
-    versionOf: (uri) => documents.get(uri)?.version,
-    async computeSliced(uri, isStale) {
-      const doc = documents.get(uri);
-      if (!doc) return undefined;
-      const model = services.models.get(doc);
-      const findings = await runRulesSliced(model, engineOptions(uri), isStale);
-      if (!findings) return undefined;
-      return { version: doc.version, linked: linkFindings(model, findings) };
-    },
-    computeNow(uri) {
-      const doc = documents.get(uri);
-      if (!doc) return undefined;
-      const model = services.models.get(doc);
-      return { version: doc.version, linked: linkFindings(model, runRules(model, engineOptions(uri))) };
-    },
-    publish(uri, result) {
-      void connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.linked.map((l) => l.diagnostic) });
-      codeLens.diagnosticsPublished(uri, result.version, result.linked);
-    },
-  },
-  25,
-  (error) => connection.console.error(`diagnostics failed: ${(error as Error).stack ?? error}`),
-);
-
-/** Re-runs diagnostics of every open document except `skip` (documents whose own edit already ran them). */
-function refreshAllDiagnostics(skip: ReadonlySet<string> = new Set()): void {
-  for (const doc of documents.all()) if (!skip.has(doc.uri)) diagnostics.schedule(doc);
-}
-
-services.lessons.onDidChange(() => refreshAllDiagnostics());
-const codeLens = wireCodeLens(connection, { documents, services, settings: () => settings, lang: () => lang, settingsReady });
-
-documents.onDidChangeContent((e) => {
-  void settingsReady.then(() => diagnostics.schedule(e.document));
-});
-
-connection.onCodeAction(async (params) => {
-  await settingsReady;
-  try {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const linked = diagnostics.resultFor(doc.uri, doc.version);
-    const model = services.models.get(doc);
-    return codeActionsFor(model, linked, params.range, lang, (finding) => fixesFor(model, finding, engineOptions(doc.uri)));
-  } catch (error) {
-    connection.console.error(`codeAction failed: ${(error as Error).stack ?? error}`);
-    return [];
-  }
-});
-
-connection.onHover(async (params): Promise<Hover | null> => {
-  await settingsReady;
-  try {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const model = services.models.get(doc);
-    const result = hoverAt(model, doc.offsetAt(params.position), {
-      fieldDocs: services.fieldDocs,
-      lessons: services.lessons,
-      lang,
-      showFieldDocs: settings.hover.fieldDocs,
-    });
-    if (!result) return null;
-    return {
-      contents: { kind: MarkupKind.Markdown, value: result.markdown },
-      range: { start: doc.positionAt(result.start), end: doc.positionAt(result.end) },
-    };
-  } catch (error) {
-    connection.console.error(`hover failed: ${(error as Error).stack ?? error}`);
-    return null;
-  }
-});
-
-connection.onRequest(LinksAtRequest, async (params) => {
-  await settingsReady;
-  try {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return linksAt(services.models.get(doc), doc.offsetAt(params.position), services.fieldDocs, services.lessons);
-  } catch (error) {
-    connection.console.error(`linksAt failed: ${(error as Error).stack ?? error}`);
-    return [];
-  }
-});
-
-connection.onRequest(ListLessonsRequest, async () => {
-  await settingsReady;
-  try {
-    return listLessons(services.lessons);
-  } catch (error) {
-    connection.console.error(`listLessons failed: ${(error as Error).stack ?? error}`);
-    return [];
-  }
-});
-
-connection.onRequest(ResolveSectionRequest, async (params) => {
-  await settingsReady;
-  const lesson = services.lessons.lessonByUri(params.lessonUri);
-  const section = lesson?.sections.find((s) => s.slug === params.sectionSlug);
-  return section ? { line: section.line } : null;
-});
-
-documents.onDidClose((e) => {
-  services.models.delete(e.document.uri);
-  ruleCaches.delete(e.document.uri);
-  diagnostics.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
 documents.listen(connection);
-connection.onShutdown(() => services.lessons.dispose());
 connection.listen();

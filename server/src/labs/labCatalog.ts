@@ -73,6 +73,16 @@ export class LabCatalog {
     return out.sort((a, b) => a.lab.order - b.lab.order || a.lab.id.localeCompare(b.lab.id));
   }
 
+  /** Every lab.md of the configured folders (parsed or not). */
+  labFiles(): string[] {
+    return this.deps.folders().flatMap((folder) => listLabFiles(folder.dir));
+  }
+
+  /** Parses one lab.md ahead of `entries()` (kept until its size or mtime changes). */
+  load(labFile: string): void {
+    this.read(labFile);
+  }
+
   find(id: string): LabEntry | undefined {
     return this.entries().find((e) => e.lab.id === id);
   }

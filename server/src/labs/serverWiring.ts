@@ -11,6 +11,7 @@ import { Lang, t } from '../i18n';
 import type { LessonIndex } from '../lessons/lessonIndex';
 import { LabState, LabStateChangedNotification, LabStateRequest, LabTarget, ListLabsRequest, WatchLabsNotification } from '../protocol';
 import type { FieldDocs } from '../schema/types';
+import type { IdleWork } from '../idleWork';
 import type { WorkspaceWiring } from '../workspace/serverWiring';
 import { evaluateLab } from './evaluateLab';
 import { LabCatalog } from './labCatalog';
@@ -24,6 +25,8 @@ export interface LabsWiringDeps {
   /** Settles once the first settings (lesson folders) are applied. */
   ready: Promise<void>;
   workspace: Pick<WorkspaceWiring, 'onDidChangeWatchedFiles'>;
+  /** Runs the start-up reading of the labs while the client is quiet (idleWork.ts). */
+  idle: Pick<IdleWork, 'add'>;
   debounceMs?: number;
 }
 
@@ -150,13 +153,20 @@ export function wireLabs(connection: Connection, documents: TextDocuments<TextDo
   documents.onDidClose((e) => schedule(affected(e.document.uri)));
   deps.workspace.onDidChangeWatchedFiles((changes) => schedule(changes.flatMap((c) => affected(c.uri))));
   deps.lessons.onDidChange(() => schedule(watched.keys()));
-  void deps.ready.then(() => {
+  // Lab problems are reported at start-up, not only when the labs view first asks: the labs are read one per
+  // quiet moment (parsing one takes 15–90 ms, all of them 100–600 ms), never in the way of diagnostics.
+  void deps.ready.then(() => deps.idle.add(readLabsAtStartup()));
+  function* readLabsAtStartup(): Generator<void> {
+    for (const labFile of catalog.labFiles()) {
+      catalog.load(labFile);
+      yield;
+    }
     try {
-      catalog.entries(); // reports lab problems at start-up, not only when the labs view first asks
+      catalog.entries();
     } catch (error) {
       log('reading labs', error);
     }
-  });
+  }
 
   return { refresh: () => schedule(watched.keys()) };
 }

@@ -197,11 +197,24 @@ export interface ServiceView {
 const servicesMemo = new WeakMap<object, ServiceView[]>();
 const oneShotMemo = new WeakMap<object, Set<string>>();
 
-/** The services of a Compose document (skipping `x-` entries and non-mappings). */
+/** The services of a Compose document (skipping `x-` entries and non-mappings), or those a check is restricted to. */
 export function servicesOf(ctx: DocContext): ServiceView[] {
+  return restricted.get(ctx) ?? allServicesOf(ctx);
+}
+
+function allServicesOf(ctx: DocContext): ServiceView[] {
   let list = servicesMemo.get(ctx.yaml);
   if (!list) servicesMemo.set(ctx.yaml, (list = findServices(ctx)));
   return list;
+}
+
+/** Contexts whose checks see only some services (serviceResults.ts re-checks only the services that changed). */
+const restricted = new WeakMap<DocContext, ServiceView[]>();
+
+/** `ctx` with `servicesOf` answering `services` (a subset of the document's services, in document order). */
+export function restrictServices(ctx: DocContext, services: ServiceView[]): DocContext {
+  restricted.set(ctx, services);
+  return ctx;
 }
 
 function findServices(ctx: DocContext): ServiceView[] {
@@ -249,16 +262,106 @@ export function oneShotServices(ctx: DocContext): Set<string> {
 
 function findOneShots(ctx: DocContext): Set<string> {
   const out = new Set<string>();
-  for (const s of servicesOf(ctx)) {
-    const deps = lookup(s.node, 'depends_on', ctx.yaml).value;
-    if (!isMap(deps)) continue;
-    for (const p of (deps as YAMLMap).items) {
-      const name = keyOf(p);
-      const cond = scalarText(lookup((p as Pair).value, 'condition', ctx.yaml).value);
-      if (name && cond === 'service_completed_successfully') out.add(name);
-    }
+  for (const s of allServicesOf(ctx)) for (const name of perServiceValue(s, ctx, 'oneShotDependencies', () => oneShotDependencies(s, ctx))) out.add(name);
+  return out;
+}
+
+function oneShotDependencies(s: ServiceView, ctx: DocContext): string[] {
+  const deps = lookup(s.node, 'depends_on', ctx.yaml).value;
+  if (!isMap(deps)) return [];
+  const out: string[] = [];
+  for (const p of (deps as YAMLMap).items) {
+    const name = keyOf(p);
+    const cond = scalarText(lookup((p as Pair).value, 'condition', ctx.yaml).value);
+    if (name && cond === 'service_completed_successfully') out.push(name);
   }
   return out;
+}
+
+/** Services whose healthcheck is enabled (what `service_healthy` can wait for). */
+export function healthyServices(ctx: DocContext): Set<string> {
+  let set = healthyMemo.get(ctx.yaml);
+  if (!set) healthyMemo.set(ctx.yaml, (set = new Set(allServicesOf(ctx).filter((s) => perServiceValue(s, ctx, 'healthcheck', () => healthcheckState(s, ctx)) === 'enabled').map((s) => s.name))));
+  return set;
+}
+
+const healthyMemo = new WeakMap<object, Set<string>>();
+
+// ---------------------------------------------------------------- per-service inputs
+
+/**
+ * What a judgement of one service on its own depends on, as objects compared by identity: the file's URI and
+ * flavour, the document's anchors (anchorsToken), every top-level value but `services`, and the service's
+ * mapping. Incremental parsing gives an edited service (and the path down to the edit) new nodes and keeps
+ * every other object, so equal inputs mean an unchanged service in an unchanged context.
+ */
+export function serviceInputs(service: ServiceView, ctx: DocContext): readonly unknown[] {
+  let inputs = inputsMemo.get(service);
+  if (!inputs) inputsMemo.set(service, (inputs = [...sharedInputs(ctx), service.name, service.node]));
+  return inputs;
+}
+
+/** Per service view (views are made once per document version). */
+const inputsMemo = new WeakMap<ServiceView, readonly unknown[]>();
+const sharedMemo = new WeakMap<object, unknown[]>();
+
+function sharedInputs(ctx: DocContext): unknown[] {
+  let inputs = sharedMemo.get(ctx.yaml);
+  if (inputs) return inputs;
+  inputs = [ctx.model.uri, ctx.model.flavor, anchorsToken(ctx.yaml)];
+  if (!isMap(ctx.root)) inputs.push(ctx.root);
+  else {
+    for (const p of (ctx.root as YAMLMap).items) {
+      const key = isPair(p) && isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
+      if (key !== 'services') inputs.push(key, isPair(p) ? p.value : p);
+    }
+  }
+  sharedMemo.set(ctx.yaml, inputs);
+  return inputs;
+}
+
+/**
+ * A token for the anchors of a document: the same object while the anchors are the same nodes, in the same
+ * order, as in the version the token was first made for. Aliases then resolve as before (an unchanged alias
+ * keeps its place among unchanged anchors; an edit inside an anchored node copies that node), so a service
+ * whose own nodes are unchanged reaches the same nodes through its aliases.
+ */
+function anchorsToken(doc: ParsedDoc): object {
+  let token = anchorTokens.get(doc);
+  if (token) return token;
+  const anchors = [...anchorsOf(doc)].flatMap(([name, nodes]) => [name, ...nodes]);
+  const previous = anchors.length ? lastAnchors.get(anchors[1] as Node) : undefined;
+  if (!anchors.length) token = noAnchors;
+  else if (previous && sameInputs(previous.anchors, anchors)) token = previous.token;
+  else lastAnchors.set(anchors[1] as Node, { anchors, token: (token = {}) });
+  anchorTokens.set(doc, token);
+  return token;
+}
+
+const anchorTokens = new WeakMap<object, object>();
+const noAnchors = {};
+/** The anchors last seen with a given first anchored node, and their token. */
+const lastAnchors = new WeakMap<Node, { anchors: unknown[]; token: object }>();
+
+export function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Values computed from one service alone, kept with the inputs they were computed from. */
+const serviceValues = new WeakMap<YAMLMap, Map<string, { inputs: readonly unknown[]; value: unknown }>>();
+
+/** `compute()` (which reads `service` alone), or its value from an earlier version while the service's inputs are the same. */
+export function perServiceValue<T>(service: ServiceView, ctx: DocContext, key: string, compute: () => T): T {
+  const inputs = serviceInputs(service, ctx);
+  let values = serviceValues.get(service.node);
+  const known = values?.get(key);
+  if (known && sameInputs(known.inputs, inputs)) return known.value as T;
+  const value = compute();
+  if (!values) serviceValues.set(service.node, (values = new Map()));
+  values.set(key, { inputs, value });
+  return value;
 }
 
 /** The effective healthcheck state of a service: present and enabled, disabled, or absent. */

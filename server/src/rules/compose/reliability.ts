@@ -4,7 +4,7 @@ import { ensureEntries, replaceNode } from '../edits';
 import type { Fix, Rule } from '../types';
 import { lazyFixes } from '../lazyFixes';
 import { dependsOnToLongForm } from './composeEdits';
-import { editableAt, healthcheckState, isCompleteService, lookup, lookupIn, oneShotServices, scalarText, servicesOf } from './composeModel';
+import { editableAt, healthcheckState, healthyServices, isCompleteService, lookup, lookupIn, oneShotServices, scalarText, servicesOf } from './composeModel';
 
 /** F-C01: the timings are sensible defaults; the command is a placeholder the user must adapt to the image. */
 const HEALTHCHECK_SKELETON = { test: ['CMD', 'curl', '-f', 'http://localhost/'], interval: '30s', timeout: '10s', retries: 3, start_period: '10s' };
@@ -143,7 +143,7 @@ export const composeDependsOnCondition: Rule = {
   },
   check(ctx) {
     const services = servicesOf(ctx);
-    const healthy = new Set(services.filter((s) => healthcheckState(s, ctx) === 'enabled').map((s) => s.name));
+    const healthy = healthyServices(ctx);
     const conditionOf = (name: string) => (healthy.has(name) ? 'service_healthy' : 'service_started');
     for (const s of services) {
       const found = lookup(s.node, 'depends_on', ctx.yaml);

@@ -2,12 +2,12 @@
  * CX01–CX03: Compose checks across services of one Compose file: `service_healthy` on a service without a
  * healthcheck, references to undefined services/networks/volumes/secrets/configs, duplicate host ports.
  */
-import type { Node, YAMLMap } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import { withParticle } from '../../koParticles';
 import { deref, healthcheckState as composeHealthcheckState } from '../compose/composeModel';
 import type { DocContext, Rule } from '../types';
-import { get, getIn, items, keyRange, keys, num, pairOf, rangeOf, str } from '../yamlNodes';
+import { asMap, get, getIn, items, keyRange, keys, num, pairOf, rangeOf, str } from '../yamlNodes';
 
 interface ComposeService {
   name: string;
@@ -28,9 +28,16 @@ function servicesOf(ctx: DocContext): ComposeService[] {
 
 function findServices(ctx: DocContext): ComposeService[] {
   const services = get(ctx.root, 'services');
+  // The first pair of each key (what get and keyRange find), indexed once: a lookup per service was quadratic.
+  const firstPair = new Map<string, Pair<Node, Node | null>>();
+  for (const p of asMap(services)?.items ?? []) {
+    const name = isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
+    if (name !== undefined && !firstPair.has(name)) firstPair.set(name, p as Pair<Node, Node | null>);
+  }
   return keys(services).flatMap((name) => {
-    const node = get(services, name);
-    const range = keyRange(services, name);
+    const pair = firstPair.get(name);
+    const node = pair?.value ?? undefined;
+    const range = rangeOf(pair?.key as Node | undefined) ?? keyRange(services, name);
     return node && range ? [{ name, node, keyRange: range }] : [];
   });
 }
@@ -64,14 +71,18 @@ export const composeHealthyDependencyWithoutHealthcheck: Rule = {
   },
   check(ctx) {
     const services = servicesOf(ctx);
+    const byName = new Map<string, ComposeService>();
+    for (const s of services) if (!byName.has(s.name)) byName.set(s.name, s);
+    const states = new Map<ComposeService, ReturnType<typeof healthcheckState>>();
     for (const s of services) {
       const deps = get(s.node, 'depends_on');
       for (const dep of keys(deps)) {
         const condNode = getIn(deps, [dep, 'condition']);
         if (str(condNode) !== 'service_healthy') continue;
-        const target = services.find((t) => t.name === dep);
+        const target = byName.get(dep);
         if (!target) continue; // CX02 reports it
-        const state = healthcheckState(ctx, target);
+        let state = states.get(target);
+        if (!state) states.set(target, (state = healthcheckState(ctx, target)));
         if (state === 'ok') continue;
         const range = rangeOf(condNode);
         if (!range) continue;
@@ -229,11 +240,15 @@ export const composeDuplicateHostPort: Rule = {
     anchors: ['CX03', 'DCLint no-duplicate-exported-ports'],
   },
   check(ctx) {
-    const seen: { service: ComposeService; port: PublishedPort }[] = [];
+    // Ports published so far, by port and protocol (only those can conflict), in document order.
+    const seen = new Map<string, { service: ComposeService; port: PublishedPort }[]>();
     for (const s of servicesOf(ctx)) {
       const reported = new Set<Node>();
       for (const port of publishedPorts(s.node)) {
-        const first = seen.find((x) => x.service.name !== s.name && conflicts(x.port.key, port.key) && !disjointProfiles(x.service.node, s.node));
+        const [, portAndProtocol] = splitKey(port.key);
+        let same = seen.get(portAndProtocol);
+        if (!same) seen.set(portAndProtocol, (same = []));
+        const first = same.find((x) => x.service.name !== s.name && conflicts(x.port.key, port.key) && !disjointProfiles(x.service.node, s.node));
         const range = rangeOf(port.node);
         if (first && range && !reported.has(port.node)) {
           reported.add(port.node);
@@ -245,7 +260,7 @@ export const composeDuplicateHostPort: Rule = {
             related: [sameFileRelated(ctx, rangeOf(first.port.node) ?? first.service.keyRange, `service "${first.service.name}" publishes ${port.label}`, `서비스 ${withParticle(`"${first.service.name}"`, '이/가')} 포트 ${port.label} 공개`)],
           });
         }
-        seen.push({ service: s, port });
+        same.push({ service: s, port });
       }
     }
   },

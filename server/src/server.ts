@@ -29,6 +29,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { EngineOptions, fixesFor, RuleFinding, runRules, runRulesSliced } from './rules/engine';
 import { RuleResultCaches } from './rules/resultCache';
 import type { ManifestModel } from './model/manifestModel';
+import { TimeSlicer } from './model/timeSlices';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
 import { wireLabs } from './labs/serverWiring';
@@ -145,10 +146,11 @@ const diagnostics = new DiagnosticsScheduler(
     async computeSliced(uri, isStale) {
       const doc = documents.get(uri);
       if (!doc) return undefined;
-      const model = services.models.get(doc);
-      const findings = await runRulesSliced(model, engineOptions(uri), isStale);
+      const model = await services.models.complete(doc);
+      if (isStale()) return undefined;
+      const findings = await runRulesSliced(model, engineOptions(uri), isStale, new TimeSlicer(8, services.models.activity));
       if (!findings) return undefined;
-      return { version: doc.version, linked: linkFindings(model, findings) };
+      return { version: model.version, linked: linkFindings(model, findings) };
     },
     computeNow(uri) {
       const doc = documents.get(uri);
@@ -182,8 +184,8 @@ connection.onCodeAction(async (params) => {
   try {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
+    const model = await services.models.complete(doc);
     const linked = diagnostics.resultFor(doc.uri, doc.version);
-    const model = services.models.get(doc);
     return codeActionsFor(model, linked, params.range, lang, (finding) => fixesFor(model, finding, engineOptions(doc.uri)));
   } catch (error) {
     connection.console.error(`codeAction failed: ${(error as Error).stack ?? error}`);
@@ -196,8 +198,8 @@ connection.onHover(async (params): Promise<Hover | null> => {
   try {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const model = services.models.get(doc);
-    const result = hoverAt(model, doc.offsetAt(params.position), {
+    const { model, offset } = await services.models.at(doc, params.position);
+    const result = hoverAt(model, offset, {
       fieldDocs: services.fieldDocs,
       lessons: services.lessons,
       lang,
@@ -219,7 +221,8 @@ connection.onRequest(LinksAtRequest, async (params) => {
   try {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return linksAt(services.models.get(doc), doc.offsetAt(params.position), services.fieldDocs, services.lessons);
+    const { model, offset } = await services.models.at(doc, params.position);
+    return linksAt(model, offset, services.fieldDocs, services.lessons);
   } catch (error) {
     connection.console.error(`linksAt failed: ${(error as Error).stack ?? error}`);
     return [];

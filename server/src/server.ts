@@ -30,6 +30,7 @@ import { EngineOptions, fixesFor, RuleFinding, runRules, runRulesSliced } from '
 import { RuleResultCaches } from './rules/resultCache';
 import type { ManifestModel } from './model/manifestModel';
 import { TimeSlicer } from './model/timeSlices';
+import { ReleaseAfterClose } from './model/releaseAfterClose';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
 import { wireLabs } from './labs/serverWiring';
@@ -246,10 +247,14 @@ connection.onRequest(ResolveSectionRequest, async (params) => {
   return section ? { line: section.line } : null;
 });
 
+/** Returns the memory of closed large documents to the system (model/releaseAfterClose.ts). */
+const releaseAfterClose = new ReleaseAfterClose();
+
 documents.onDidClose((e) => {
   services.models.delete(e.document.uri);
   ruleCaches.delete(e.document.uri);
   diagnostics.forget(e.document.uri);
+  releaseAfterClose.closed(e.document.getText().length);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 documents.listen(connection);

@@ -68,8 +68,23 @@ export function parseSpanState(text: string, start: number, end: number, options
   const parser = new Parser();
   parser.offset = start;
   const composer = new Composer(options);
-  const docs = Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[];
+  const docs = withPlainEnv(() => Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[]);
   return { docs, flowOpen: (parser as unknown as { lexer: { flowLevel: number } }).lexer.flowLevel > 0 };
+}
+
+/**
+ * The `yaml` parser reads `process.env.LOG_TOKENS` for every token (its composer `LOG_STREAM` per document), and
+ * Node's env object asks the C library on every read: a fifth of a parse's time. While a parse runs (it is
+ * synchronous: nothing else can look), `process.env` is a plain object holding those two values.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const real = process.env;
+  process.env = { LOG_TOKENS: real.LOG_TOKENS, LOG_STREAM: real.LOG_STREAM };
+  try {
+    return parse();
+  } finally {
+    process.env = real;
+  }
 }
 
 /** The lexer looked past this chunk for a closing quote: only a parse to the end of the file is exact. */

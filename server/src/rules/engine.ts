@@ -194,6 +194,7 @@ function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options:
         // The rule hands the object over; a copy only when it cannot be ours (frozen, or reported before).
         const finding = (Object.isExtensible(f) && !('ruleId' in f) ? f : copyFinding(f)) as Finding;
         finding.ruleId = rule.meta.id;
+        checkedOn.set(finding, model);
         found.push(finding);
       },
     });
@@ -204,6 +205,12 @@ function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options:
   }
   return { findings: found, deps: deps.size ? deps : undefined };
 }
+
+/**
+ * The model each reported finding was checked on (its lazy fixes are built against it). Weak: a finding no
+ * one keeps (past the published cap, or of a closed file) is not kept alive by it.
+ */
+const checkedOn = new WeakMap<object, ManifestModel>();
 
 /** A shallow copy that keeps a lazy `fixes` getter lazy (a spread would build the fixes). */
 function copyFinding<T extends object>(f: T): T {
@@ -218,7 +225,16 @@ function copyFinding<T extends object>(f: T): T {
  * The quick fixes of `finding` (from any earlier run on this file) built against the current `model`: the
  * finding's rule runs again on its document only, and the fixes of the same finding are returned.
  */
-export function fixesFor(model: ManifestModel, finding: Pick<Finding, 'ruleId' | 'start' | 'end' | 'args'>, options: EngineOptions): readonly Fix[] {
+export function fixesFor(model: ManifestModel, finding: Pick<Finding, 'ruleId' | 'start' | 'end' | 'args' | 'fixes'>, options: EngineOptions): readonly Fix[] {
+  // A finding this model's own run reported still carries its (lazy) fixes: no need to run its rule again.
+  if (checkedOn.get(finding) === model) {
+    try {
+      return finding.fixes ?? [];
+    } catch (error) {
+      options.onRuleError?.(finding.ruleId, error);
+      return [];
+    }
+  }
   const rule = options.rules.find((r) => r.meta.id === finding.ruleId);
   const doc = docAt(model, finding.start);
   if (!rule || !doc) return [];

@@ -10,7 +10,7 @@ import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { DocumentModelCache } from '../../server/src/model/documentCache';
 import { fullCollection, ReleaseAfterClose } from '../../server/src/model/releaseAfterClose';
 import { nextTurn } from '../../server/src/model/timeSlices';
-import { fixesFor, runRules, runRulesSliced } from '../../server/src/rules/engine';
+import { fixesFor, MAX_CACHED_FINDINGS, runRules, runRulesSliced } from '../../server/src/rules/engine';
 import { allRules } from '../../server/src/rules/registry';
 import { RuleResultCaches } from '../../server/src/rules/resultCache';
 import { LessonIndex } from '../../server/src/lessons/lessonIndex';
@@ -96,4 +96,36 @@ test('fixesFor: a finding of the current model keeps its own fixes, equal to a r
     const rerun = fixesFor(model, { ruleId: f.ruleId, start: f.start, end: f.end, args: f.args }, { rules: allRules, fieldDocs });
     assert.deepEqual(own, rerun, `${f.ruleId} at ${f.start}`);
   }
+});
+
+test('a kept finding does not keep the other findings of its rule alive (its lazy fixes hold the rule context)', async (t) => {
+  const gc = fullCollection();
+  if (!gc) return t.skip('no full collection available');
+  const model = new DocumentModelCache().get({ uri: 'file:///w/many.yaml', version: 1, getText: () => pod(50) });
+  const run = (): { kept: object; others: WeakRef<object>[] } => {
+    const findings = runRules(model, { rules: allRules, fieldDocs }).filter((f) => f.ruleId === 'k8s-privileged-container');
+    assert.equal(findings.length, 50);
+    return { kept: findings[0], others: findings.slice(1).map((f) => new WeakRef(f)) };
+  };
+  const { kept, others } = run();
+  for (let round = 0; round < 2; round++) {
+    await nextTurn();
+    gc();
+  }
+  await nextTurn();
+  assert.ok((kept as { fixes?: unknown[] }).fixes?.length, 'the kept finding still builds its fixes');
+  assert.equal(others.filter((r) => r.deref() !== undefined).length, 0);
+});
+
+test('a document with thousands of findings keeps none in the rule cache; the next run finds them all again', () => {
+  const text = pod(MAX_CACHED_FINDINGS / 8);
+  const model = new DocumentModelCache().get({ uri: 'file:///w/huge.yaml', version: 1, getText: () => text });
+  const caches = new RuleResultCaches();
+  const plain = runRules(model, { rules: allRules, fieldDocs }).map((f) => [f.ruleId, f.start, f.end, f.args]);
+  assert.ok(plain.length > MAX_CACHED_FINDINGS);
+  const first = runRules(model, { rules: allRules, fieldDocs, cache: caches.for(model.uri) });
+  assert.equal(caches.for(model.uri).state?.docs.get(model.docs[0].doc)?.results.size, 0, 'nothing kept for the document');
+  const second = runRules(model, { rules: allRules, fieldDocs, cache: caches.for(model.uri) });
+  assert.deepEqual(first.map((f) => [f.ruleId, f.start, f.end, f.args]), plain);
+  assert.deepEqual(second.map((f) => [f.ruleId, f.start, f.end, f.args]), plain);
 });

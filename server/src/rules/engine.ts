@@ -11,7 +11,7 @@ import type { FieldDocs } from '../schema/types';
 import type { RuleSeveritySetting } from '../settings';
 import { emptyWorkspace, WorkspaceResources } from './cross/workspaceResources';
 import { DocResults, fileKeyOf, planReuse, RecordingWorkspace, RuleResult, RuleResultCache, withoutFixes } from './resultCache';
-import { notAnalysedFinding, notAnalysedMeta } from './notAnalysed';
+import { MAX_DIAGNOSTICS, notAnalysedFinding, notAnalysedMeta } from './notAnalysed';
 import { isSuppressed, parseSuppressions } from './suppression';
 import type { Finding, Fix, Rule, RuleMeta, Severity } from './types';
 
@@ -32,6 +32,9 @@ export interface EngineOptions {
   /** Results of earlier runs on the same file; reused where the edit cannot have changed them. */
   cache?: RuleResultCache;
 }
+
+/** A document with more findings than this keeps none in the rule cache (see `document` in startRun). */
+export const MAX_CACHED_FINDINGS = 5 * MAX_DIAGNOSTICS;
 
 export function runRules(model: ManifestModel, options: EngineOptions): RuleFinding[] {
   const run = startRun(model, options);
@@ -126,7 +129,13 @@ function startRun(model: ManifestModel, options: EngineOptions) {
           if (fresh) yield;
         }
       }
-      if (cache) docs.set(doc.doc, { end: doc.end, kind: doc.kind, namespace: doc.namespace, name: doc.name, results, activeKey, emitted, ...summarize(results, model.uri) });
+      if (cache) {
+        // A document with thousands of findings keeps none in the cache (its rules run again next time): they
+        // would cost tens of MB while at most MAX_DIAGNOSTICS of a file are published. Its identity stays, so
+        // other documents do not see it as changed.
+        const keep = emitted.length <= MAX_CACHED_FINDINGS;
+        docs.set(doc.doc, { end: doc.end, kind: doc.kind, namespace: doc.namespace, name: doc.name, results: keep ? results : new Map(), activeKey, emitted: keep ? emitted : undefined, ...summarize(results, model.uri) });
+      }
     },
     finish(): RuleFinding[] {
       // Another run replaced the cache meanwhile (a newer version): keep its state, not this one.
@@ -180,6 +189,10 @@ function summarize(results: ReadonlyMap<string, RuleResult>, uri: string): { dep
 /** Runs one rule on one document: its findings (fixes still lazy) and the resource kinds it read. */
 function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options: EngineOptions, recorder: RecordingWorkspace): { findings: Finding[]; deps?: ReadonlySet<string> } {
   const found: Finding[] = [];
+  // A finding's lazy fixes keep the rule's context (`ctx`) alive as long as the finding. Once the check is over,
+  // ctx.report must not keep every other finding of it alive through `found`: one published finding of a huge
+  // document would hold all 5,000 of its rule (the fuzz tier's 60,000 findings kept ~75 MB after a run).
+  let sink: Finding[] | undefined = found;
   const deps = new Set<string>();
   recorder.current = deps;
   try {
@@ -195,13 +208,14 @@ function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options:
         const finding = (Object.isExtensible(f) && !('ruleId' in f) ? f : copyFinding(f)) as Finding;
         finding.ruleId = rule.meta.id;
         checkedOn.set(finding, model);
-        found.push(finding);
+        sink?.push(finding);
       },
     });
   } catch (error) {
     options.onRuleError?.(rule.meta.id, error);
   } finally {
     recorder.current = undefined;
+    sink = undefined;
   }
   return { findings: found, deps: deps.size ? deps : undefined };
 }

@@ -54,6 +54,9 @@ export async function runRulesSliced(
   isStale: () => boolean,
   slicer: TimeSlicer = new TimeSlicer(8),
 ): Promise<RuleFinding[] | undefined> {
+  // Requests that came with the change (hovers right after an edit) are answered before the first rule runs.
+  await slicer.pause();
+  if (isStale()) return undefined;
   const run = startRun(model, options);
   for (const doc of model.docs) {
     for (const _ of run.document(doc)) {

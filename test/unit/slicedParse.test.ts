@@ -11,7 +11,7 @@ import { DocumentStartScan } from '../../server/src/model/documentStarts';
 import { ManifestModel, parseManifest } from '../../server/src/model/manifestModel';
 import { pathAt } from '../../server/src/model/pathAt';
 import { SlicedParse } from '../../server/src/model/slicedParse';
-import { nextTurn, RequestActivity, TimeSlicer } from '../../server/src/model/timeSlices';
+import { IDLE_TURNS, nextTurn, RequestActivity, TimeSlicer } from '../../server/src/model/timeSlices';
 import { applyEdit, dumpModel, randomEdit, randomManifest, Rng } from '../helpers/yamlEdits';
 
 /** Several random manifests joined (many chunks), some damaged by random edits (open flows, lone quotes, `---`). */
@@ -128,7 +128,8 @@ test('TimeSlicer: a pause goes on while requests keep coming, and ends when they
   const activity = new RequestActivity();
   const slicer = new TimeSlicer(1000, activity);
   assert.equal(slicer.due(), false);
-  assert.equal(await slicer.pause(), 1, 'no requests: one turn');
+  assert.equal(await slicer.pause(), IDLE_TURNS, 'no requests: IDLE_TURNS turns');
+  assert.equal(await new TimeSlicer(1000).pause(), 1, 'without a request count: one turn');
   let left = 5;
   const request = () => {
     activity.mark();

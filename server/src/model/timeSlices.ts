@@ -24,6 +24,9 @@ export class RequestActivity {
 /** At most this many turns per pause (a flood of requests must not starve the work either). */
 export const MAX_TURNS = 64;
 
+/** A pause ends after this many turns in a row without a request. */
+export const IDLE_TURNS = 2;
+
 /** One turn of the event loop (I/O and queued messages run first). */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -42,14 +45,19 @@ export class TimeSlicer {
     return performance.now() - this.sliceStart >= this.sliceMs;
   }
 
-  /** Yields one turn, then more while requests keep being handled; starts a new slice. Returns the turns yielded. */
+  /**
+   * Yields one turn, then more while requests keep being handled (until IDLE_TURNS turns in a row handled none:
+   * a message still being read from the pipe is dispatched a turn later); starts a new slice. Returns the turns.
+   */
   async pause(): Promise<number> {
     let turns = 0;
+    let idle = 0;
     for (;;) {
       const before = this.activity?.handled ?? 0;
       await nextTurn();
       turns++;
-      if (!this.activity || this.activity.handled === before || turns >= MAX_TURNS) break;
+      idle = this.activity && this.activity.handled !== before ? 0 : idle + 1;
+      if (!this.activity || idle >= IDLE_TURNS || turns >= MAX_TURNS) break;
     }
     this.sliceStart = performance.now();
     return turns;

@@ -45,6 +45,10 @@ export class DiagnosticsScheduler {
   ) {}
 
   schedule(doc: ScheduledDoc): void {
+    // A result of an older version is never used again (resultFor asks for the current one): let it go now,
+    // with the model its findings' lazy fixes keep (a huge file's previous model need not outlive its edit).
+    const kept = this.results.get(doc.uri);
+    if (kept && kept.version !== doc.version) this.results.delete(doc.uri);
     const generation = (this.generations.get(doc.uri) ?? 0) + 1;
     this.generations.set(doc.uri, generation);
     const existing = this.timers.get(doc.uri);

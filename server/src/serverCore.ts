@@ -21,6 +21,8 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { EngineOptions, fixesFor, RuleFinding, runRules, runRulesSliced } from './rules/engine';
 import { RuleResultCaches } from './rules/resultCache';
 import type { ManifestModel } from './model/manifestModel';
+import { TimeSlicer } from './model/timeSlices';
+import { ReleaseAfterClose } from './model/releaseAfterClose';
 import { allRules } from './rules/registry';
 import { wireWorkspaceIndex } from './workspace/serverWiring';
 import { wireLabs } from './labs/serverWiring';
@@ -133,10 +135,11 @@ export function startServerCore({ connection, documents, params, distDir, lastMe
       async computeSliced(uri, isStale) {
         const doc = documents.get(uri);
         if (!doc) return undefined;
-        const model = services.models.get(doc);
-        const findings = await runRulesSliced(model, engineOptions(uri), isStale);
+        const model = await services.models.complete(doc);
+        if (isStale()) return undefined;
+        const findings = await runRulesSliced(model, engineOptions(uri), isStale, new TimeSlicer(8, services.models.activity));
         if (!findings) return undefined;
-        return { version: doc.version, linked: linkFindings(model, findings) };
+        return { version: model.version, linked: linkFindings(model, findings) };
       },
       computeNow(uri) {
         const doc = documents.get(uri);
@@ -173,8 +176,8 @@ export function startServerCore({ connection, documents, params, distDir, lastMe
     try {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
+      const model = await services.models.complete(doc);
       const linked = diagnostics.resultFor(doc.uri, doc.version);
-      const model = services.models.get(doc);
       return codeActionsFor(model, linked, params.range, lang, (finding) => fixesFor(model, finding, engineOptions(doc.uri)));
     } catch (error) {
       connection.console.error(`codeAction failed: ${(error as Error).stack ?? error}`);
@@ -187,8 +190,8 @@ export function startServerCore({ connection, documents, params, distDir, lastMe
     try {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
-      const model = services.models.get(doc);
-      const result = hoverAt(model, doc.offsetAt(params.position), {
+      const { model, offset } = await services.models.at(doc, params.position);
+      const result = hoverAt(model, offset, {
         fieldDocs: services.fieldDocs,
         lessons: services.lessons,
         lang,
@@ -210,7 +213,8 @@ export function startServerCore({ connection, documents, params, distDir, lastMe
     try {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      return linksAt(services.models.get(doc), doc.offsetAt(params.position), services.fieldDocs, services.lessons);
+      const { model, offset } = await services.models.at(doc, params.position);
+      return linksAt(model, offset, services.fieldDocs, services.lessons);
     } catch (error) {
       connection.console.error(`linksAt failed: ${(error as Error).stack ?? error}`);
       return [];
@@ -234,10 +238,14 @@ export function startServerCore({ connection, documents, params, distDir, lastMe
     return section ? { line: section.line } : null;
   });
 
+  /** Returns the memory of closed large documents to the system (model/releaseAfterClose.ts). */
+  const releaseAfterClose = new ReleaseAfterClose();
+
   documents.onDidClose((e) => {
     services.models.delete(e.document.uri);
     ruleCaches.delete(e.document.uri);
     diagnostics.forget(e.document.uri);
+    releaseAfterClose.closed(e.document.getText().length);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onShutdown(() => {

@@ -19,7 +19,7 @@ import { change, probe } from './probe.mjs';
 export const memoryRule = { factor: 1.5, slackBytes: 50 * 1024 * 1024, settleMs: 15_000 };
 
 /**
- * @param {{ big: boolean, scale?: number, knownScale?: number, hangAfterMs?: number }} options @param {FuzzStats} stats @param {(line: string) => void} log
+ * @param {{ big: boolean, scale?: number, knownScale?: number, hangAfterMs?: number, inputs?: string[] }} options @param {FuzzStats} stats @param {(line: string) => void} log
  */
 export async function runHostile(options, stats, log) {
   const rng = new Rng(9);
@@ -29,7 +29,7 @@ export async function runHostile(options, stats, log) {
     let baseline = client.memory().rss;
     let n = 0;
     // Inputs of known defects (which may hang and cost a server restart) run after the memory check.
-    const all = hostileInputs({ scale: options.scale, knownScale: options.knownScale }).filter((i) => options.big || !i.big);
+    const all = hostileInputs({ scale: options.scale, knownScale: options.knownScale }).filter((i) => (options.big || !i.big) && (!options.inputs || options.inputs.some((s) => i.name.includes(s))));
     const isKnown = (/** @type {{ name: string }} */ i) => !!knownDefectFor(`hostile "${i.name}"`);
     const ordered = [...all.filter((i) => !isKnown(i)), ...all.filter(isKnown)];
     const firstKnown = ordered.findIndex(isKnown);

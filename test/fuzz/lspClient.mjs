@@ -23,7 +23,9 @@ export class FuzzClient {
   constructor(options = {}) {
     this.settings = options.settings ?? {};
     this.onTiming = options.onTiming ?? (() => undefined);
-    this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // FUZZ_SERVER_NODE_ARGS: node options for the server, e.g. "--cpu-prof --cpu-prof-dir=prof" (profile a failing input).
+    const nodeArgs = (process.env.FUZZ_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     /** @type {Buffer} */
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;

@@ -8,6 +8,7 @@
  *   --slice           the short deterministic slice that also runs in `npm test`: 3 seeds × 100 edits, the
  *                     hostile set without the 10 MB file and with its counts and sizes at 1/50 (same depths; the inputs of known defects at 1/5000)
  *   --no-big          skip the 10 MB file
+ *   --input TEXT      only the hostile inputs whose name contains TEXT (repeatable)
  *   --help            print these options and the known defects (knownDefects.mjs) and exit
  * Exit code 0 when the server never exited, never answered an error, answered every request in under 1 s,
  * kept every contract, and returned near its memory baseline after the hostile documents closed.
@@ -24,6 +25,7 @@ export const sliceOptions = { seeds: [101, 202, 303], sequences: 2, edits: 40, b
 
 /** @param {string[]} argv */
 export function parseArgs(argv) {
+  /** @type {{ seeds: number[], sequences: number, edits: number, big: boolean, scale: number, knownScale: number, hangAfterMs: number, edit: boolean, hostile: boolean, inputs?: string[] }} */
   const options = { seeds: range(1, 40), sequences: 3, edits: 40, big: true, scale: 1, knownScale: 1, hangAfterMs: 60_000, edit: true, hostile: true };
   /** @type {number[]} */
   const explicit = [];
@@ -42,6 +44,10 @@ export function parseArgs(argv) {
       options.hostile = which === 'hostile';
     } else if (a === '--slice') Object.assign(options, sliceOptions);
     else if (a === '--no-big') options.big = false;
+    else if (a === '--input') {
+      options.inputs = [...(options.inputs ?? []), value()];
+      if (!argv.includes('--only')) options.edit = false;
+    }
     else throw new Error(`unknown option ${a}`);
   }
   if (explicit.length) {
@@ -66,7 +72,7 @@ export async function runFuzz(options, log = () => undefined) {
       log(`seed ${seed}: ${options.sequences} × ${options.edits} edits, ${(performance.now() - started).toFixed(0)} ms${stats.failures.length > before ? `, FAILED (replay: npm run test:fuzz -- --seed ${seed})` : ''}`);
     }
   }
-  if (options.hostile) await runHostile({ big: options.big, scale: options.scale, knownScale: options.knownScale, hangAfterMs: options.hangAfterMs }, stats, log);
+  if (options.hostile) await runHostile({ big: options.big, scale: options.scale, knownScale: options.knownScale, hangAfterMs: options.hangAfterMs, inputs: options.inputs }, stats, log);
   return stats;
 }
 
@@ -83,6 +89,7 @@ export function usage() {
     '  --only edits|hostile     one half of the tier',
     '  --slice                  the short slice that runs in npm test',
     '  --no-big                 without the 10 MB file',
+    '  --input TEXT             only the hostile inputs whose name contains TEXT',
     '',
     `Known defects (test/fuzz/knownDefects.mjs): ${knownDefects.length ? '' : 'none'}`,
     ...knownDefects.map((d) => `  - ${d.input}: ${d.where}`),

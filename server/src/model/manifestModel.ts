@@ -37,6 +37,11 @@ export interface ManifestModel {
   textId: object;
   /** Set when the file is over an analysis limit (analysisLimit.ts): nothing was parsed, `docs` is empty. */
   limited?: AnalysisLimit;
+  /**
+   * Set on a model of the documents parsed so far while a large file's first parse runs (slicedParse.ts): exact
+   * for hover and lesson links at offsets before its last chunk's end, never cached, never given to rules.
+   */
+  partial?: true;
   /** When built incrementally: the previous text (and its id) and what changed; caches made for it reuse the diff. */
   edit?: { from: string; fromId: object; change: { start: number; oldEnd: number; newEnd: number } };
 }
@@ -90,12 +95,12 @@ export function modelOf(uri: string, version: number, text: string, chunks: Chun
       docs.push(reuse?.(doc, index) ?? describeDocument(doc, index, composeByName));
     }
   }
-  const flavor: Flavor = composeByName || docs.some((d) => d.flavor === 'compose')
-    ? 'compose'
-    : docs.some((d) => d.flavor === 'kubernetes')
-      ? 'kubernetes'
-      : 'yaml';
-  return { uri, version, text, flavor, docs, lineCounter: lineCounterOf(text), chunks, textId: {} };
+  return { uri, version, text, flavor: flavorOf(docs, composeByName), docs, lineCounter: lineCounterOf(text), chunks, textId: {} };
+}
+
+/** The file's flavour from its documents: Compose when named so or holding a Compose document. */
+export function flavorOf(docs: readonly DocModel[], composeByName: boolean): Flavor {
+  return composeByName || docs.some((d) => d.flavor === 'compose') ? 'compose' : docs.some((d) => d.flavor === 'kubernetes') ? 'kubernetes' : 'yaml';
 }
 
 /** The model of a file over an analysis limit: no documents; the flavour comes from the file name alone. */
@@ -103,14 +108,15 @@ export function limitedModel(uri: string, version: number, text: string, limited
   return { uri, version, text, flavor: isComposeFileName(uri) ? 'compose' : 'yaml', docs: [], lineCounter: lineCounterOf(text), chunks: [], textId: {}, limited };
 }
 
-function lineCounterOf(text: string): LineCounter {
+export function lineCounterOf(text: string): LineCounter {
   const counter = new LineCounter();
   counter.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   return counter;
 }
 
-function describeDocument(doc: Document.Parsed<ParsedNode>, index: number, composeByName: boolean): DocModel {
+/** A parsed document's flavour and resource identity (apiVersion, kind, name, namespace). */
+export function describeDocument(doc: Document.Parsed<ParsedNode>, index: number, composeByName: boolean): DocModel {
   const [start, , end] = doc.range ?? [0, 0, 0];
   const model: DocModel = { index, doc, start, end, flavor: 'yaml' };
   const root = doc.contents;

@@ -68,8 +68,23 @@ export function parseSpanState(text: string, start: number, end: number, options
   const parser = new Parser();
   parser.offset = start;
   const composer = new Composer(options);
-  const docs = Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[];
+  const docs = withPlainEnv(() => Array.from(composer.compose(parser.parse(text.slice(start, end)))) as ParsedDoc[]);
   return { docs, flowOpen: (parser as unknown as { lexer: { flowLevel: number } }).lexer.flowLevel > 0 };
+}
+
+/**
+ * The `yaml` parser reads `process.env.LOG_TOKENS` for every token (its composer `LOG_STREAM` per document), and
+ * Node's env object asks the C library on every read: a fifth of a parse's time. While a parse runs (it is
+ * synchronous: nothing else can look), `process.env` is a plain object holding those two values.
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const real = process.env;
+  process.env = { LOG_TOKENS: real.LOG_TOKENS, LOG_STREAM: real.LOG_STREAM };
+  try {
+    return parse();
+  } finally {
+    process.env = real;
+  }
 }
 
 /** The lexer looked past this chunk for a closing quote: only a parse to the end of the file is exact. */
@@ -77,13 +92,31 @@ export function missesClosingQuote(docs: readonly ParsedDoc[]): boolean {
   return docs.some((d) => d.errors.some((e) => e.code === 'MISSING_CHAR' && /closing .quote/.test(e.message)));
 }
 
+export interface ChunksResult {
+  chunks: Chunk[];
+  /** A chunk had to be parsed to the end of the file (everything after `from` is covered). */
+  toEnd: boolean;
+  /** The last chunk left a flow collection open at `to` (the caller must include the next chunk). */
+  openAtEnd?: boolean;
+}
+
 /**
  * Parses the text from `from` (a chunk start) to `to` (a chunk start or the text length) chunk by chunk.
  * The caller parses files with directive lines as one span instead (see hasDirectiveLines).
- * `toEnd` is true when a chunk had to be parsed to the end of the file (everything after `from` is covered);
- * `openAtEnd` when the last chunk left a flow collection open at `to` (the caller must include the next chunk).
  */
-export function parseChunks(text: string, from: number, to: number, options: YamlOptions): { chunks: Chunk[]; toEnd: boolean; openAtEnd?: boolean } {
+export function parseChunks(text: string, from: number, to: number, options: YamlOptions): ChunksResult {
+  const steps = chunkSteps(text, from, to, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseChunks one chunk at a time: yields the chunks parsed so far after each one (they are final: a later
+ * chunk never changes an earlier one), returns what parseChunks returns. Long parses pause between the yields.
+ */
+export function* chunkSteps(text: string, from: number, to: number, options: YamlOptions): Generator<readonly Chunk[], ChunksResult> {
   const chunks: Chunk[] = [];
   const lines = documentStartLines(text, from, to);
   if (lines[0] !== from) lines.unshift(from);
@@ -106,6 +139,7 @@ export function parseChunks(text: string, from: number, to: number, options: Yam
     }
     chunks.push({ start, end, docs: parsed.docs });
     if (parsed.flowOpen && end < text.length) return { chunks, toEnd: false, openAtEnd: true };
+    if (i + 1 < starts.length) yield chunks;
   }
   return { chunks, toEnd: to >= text.length };
 }

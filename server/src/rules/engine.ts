@@ -6,11 +6,12 @@
  */
 import type { DocModel, ManifestModel } from '../model/manifestModel';
 import { docAt } from '../model/manifestModel';
+import { TimeSlicer } from '../model/timeSlices';
 import type { FieldDocs } from '../schema/types';
 import type { RuleSeveritySetting } from '../settings';
 import { emptyWorkspace, WorkspaceResources } from './cross/workspaceResources';
 import { DocResults, fileKeyOf, planReuse, RecordingWorkspace, RuleResult, RuleResultCache, withoutFixes } from './resultCache';
-import { notAnalysedFinding, notAnalysedMeta } from './notAnalysed';
+import { MAX_DIAGNOSTICS, notAnalysedFinding, notAnalysedMeta } from './notAnalysed';
 import { isSuppressed, parseSuppressions } from './suppression';
 import type { Finding, Fix, Rule, RuleMeta, Severity } from './types';
 
@@ -32,6 +33,9 @@ export interface EngineOptions {
   cache?: RuleResultCache;
 }
 
+/** A document with more findings than this keeps none in the rule cache (see `document` in startRun). */
+export const MAX_CACHED_FINDINGS = 5 * MAX_DIAGNOSTICS;
+
 export function runRules(model: ManifestModel, options: EngineOptions): RuleFinding[] {
   const run = startRun(model, options);
   for (const doc of model.docs) for (const _ of run.document(doc)) void _;
@@ -40,24 +44,26 @@ export function runRules(model: ManifestModel, options: EngineOptions): RuleFind
 
 /**
  * The same as runRules, but yields to the event loop every few milliseconds (between rules, so even one huge
- * document never holds requests up for long) so requests (hover) are answered meanwhile; returns undefined as
- * soon as `isStale()` says a newer version exists.
+ * document never holds requests up for long) so requests (hover) are answered meanwhile — all the queued ones
+ * when `activity` counts them (model/timeSlices.ts); returns undefined as soon as `isStale()` says a newer
+ * version exists.
  */
 export async function runRulesSliced(
   model: ManifestModel,
   options: EngineOptions,
   isStale: () => boolean,
-  sliceMs = 8,
+  slicer: TimeSlicer = new TimeSlicer(8),
 ): Promise<RuleFinding[] | undefined> {
+  // Requests that came with the change (hovers right after an edit) are answered before the first rule runs.
+  await slicer.pause();
+  if (isStale()) return undefined;
   const run = startRun(model, options);
-  let sliceStart = Date.now();
   for (const doc of model.docs) {
     for (const _ of run.document(doc)) {
       void _;
-      if (Date.now() - sliceStart >= sliceMs) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      if (slicer.due()) {
+        await slicer.pause();
         if (isStale()) return undefined;
-        sliceStart = Date.now();
       }
     }
   }
@@ -86,7 +92,12 @@ function startRun(model: ManifestModel, options: EngineOptions) {
     if ((suppressions.fileAll || suppressions.file.size || suppressions.lines.size) && isSuppressed(suppressions, rule.meta.id, model.lineCounter.linePos(f.start).line - 1)) return;
     const severity = (options.severities?.[rule.meta.id] as Severity | undefined) ?? rule.meta.severity;
     if (fresh) {
-      findings.push(Object.assign(copyFinding(f), { ruleId: rule.meta.id, meta: rule.meta, severity }));
+      // A fresh finding belongs to this run alone (checkDocument made it ours): completed in place, not copied.
+      const own = f as RuleFinding;
+      own.ruleId = rule.meta.id;
+      own.meta = rule.meta;
+      own.severity = severity;
+      findings.push(own);
       return;
     }
     let emitted = emittedOf.get(f);
@@ -121,16 +132,40 @@ function startRun(model: ManifestModel, options: EngineOptions) {
           if (fresh) yield;
         }
       }
-      if (cache) docs.set(doc.doc, { end: doc.end, kind: doc.kind, namespace: doc.namespace, name: doc.name, results, activeKey, emitted, ...summarize(results, model.uri) });
+      if (cache) {
+        // A document with thousands of findings keeps none in the cache (its rules run again next time): they
+        // would cost tens of MB while at most MAX_DIAGNOSTICS of a file are published. Its identity stays, so
+        // other documents do not see it as changed.
+        const keep = emitted.length <= MAX_CACHED_FINDINGS;
+        docs.set(doc.doc, { end: doc.end, kind: doc.kind, namespace: doc.namespace, name: doc.name, results: keep ? results : new Map(), activeKey, emitted: keep ? emitted : undefined, ...summarize(results, model.uri) });
+      }
     },
     finish(): RuleFinding[] {
       // Another run replaced the cache meanwhile (a newer version): keep its state, not this one.
       if (cache && cache.state === startState) {
         cache.state = { text: model.text, textId: model.textId, fileKey, rules: options.rules, workspace, workspaceGeneration: generation, workspaceAll, docCount: model.docs.length, docs };
       }
-      return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+      const rank = ruleRanks(options.rules);
+      return findings.sort((a, b) => a.start - b.start || (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0) || a.ruleId.localeCompare(b.ruleId));
     },
   };
+}
+
+const ranks = new WeakMap<readonly Rule[], Map<string, number>>();
+
+/**
+ * Each rule id's place in `localeCompare` order (equal ids by that order share a place): findings at the same
+ * offset sort by rule id without a locale comparison per pair (tens of thousands of findings tie on offsets).
+ */
+function ruleRanks(rules: readonly Rule[]): Map<string, number> {
+  let rank = ranks.get(rules);
+  if (!rank) {
+    const ids = [...new Set(rules.map((r) => r.meta.id))].sort((a, b) => a.localeCompare(b));
+    rank = new Map();
+    ids.forEach((id, i) => rank!.set(id, i > 0 && ids[i - 1].localeCompare(id) === 0 ? rank!.get(ids[i - 1])! : i));
+    ranks.set(rules, rank);
+  }
+  return rank;
 }
 
 /** A file over an analysis limit: its one information diagnostic (unless that id is turned off). */
@@ -157,6 +192,10 @@ function summarize(results: ReadonlyMap<string, RuleResult>, uri: string): { dep
 /** Runs one rule on one document: its findings (fixes still lazy) and the resource kinds it read. */
 function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options: EngineOptions, recorder: RecordingWorkspace): { findings: Finding[]; deps?: ReadonlySet<string> } {
   const found: Finding[] = [];
+  // A finding's lazy fixes keep the rule's context (`ctx`) alive as long as the finding. Once the check is over,
+  // ctx.report must not keep every other finding of it alive through `found`: one published finding of a huge
+  // document would hold all 5,000 of its rule (the fuzz tier's 60,000 findings kept ~75 MB after a run).
+  let sink: Finding[] | undefined = found;
   const deps = new Set<string>();
   recorder.current = deps;
   try {
@@ -168,18 +207,27 @@ function checkDocument(rule: Rule, model: ManifestModel, doc: DocModel, options:
       fieldDocs: options.fieldDocs,
       workspace: recorder,
       report: (f) => {
-        const finding = copyFinding(f) as Finding;
+        // The rule hands the object over; a copy only when it cannot be ours (frozen, or reported before).
+        const finding = (Object.isExtensible(f) && !('ruleId' in f) ? f : copyFinding(f)) as Finding;
         finding.ruleId = rule.meta.id;
-        found.push(finding);
+        checkedOn.set(finding, model);
+        sink?.push(finding);
       },
     });
   } catch (error) {
     options.onRuleError?.(rule.meta.id, error);
   } finally {
     recorder.current = undefined;
+    sink = undefined;
   }
   return { findings: found, deps: deps.size ? deps : undefined };
 }
+
+/**
+ * The model each reported finding was checked on (its lazy fixes are built against it). Weak: a finding no
+ * one keeps (past the published cap, or of a closed file) is not kept alive by it.
+ */
+const checkedOn = new WeakMap<object, ManifestModel>();
 
 /** A shallow copy that keeps a lazy `fixes` getter lazy (a spread would build the fixes). */
 function copyFinding<T extends object>(f: T): T {
@@ -194,7 +242,16 @@ function copyFinding<T extends object>(f: T): T {
  * The quick fixes of `finding` (from any earlier run on this file) built against the current `model`: the
  * finding's rule runs again on its document only, and the fixes of the same finding are returned.
  */
-export function fixesFor(model: ManifestModel, finding: Pick<Finding, 'ruleId' | 'start' | 'end' | 'args'>, options: EngineOptions): readonly Fix[] {
+export function fixesFor(model: ManifestModel, finding: Pick<Finding, 'ruleId' | 'start' | 'end' | 'args' | 'fixes'>, options: EngineOptions): readonly Fix[] {
+  // A finding this model's own run reported still carries its (lazy) fixes: no need to run its rule again.
+  if (checkedOn.get(finding) === model) {
+    try {
+      return finding.fixes ?? [];
+    } catch (error) {
+      options.onRuleError?.(finding.ruleId, error);
+      return [];
+    }
+  }
   const rule = options.rules.find((r) => r.meta.id === finding.ruleId);
   const doc = docAt(model, finding.start);
   if (!rule || !doc) return [];

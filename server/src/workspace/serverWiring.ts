@@ -8,6 +8,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-langua
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import type { DocumentModelCache } from '../model/documentCache';
+import type { ManifestModel } from '../model/manifestModel';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface WorkspaceWiring {
@@ -51,14 +52,20 @@ export function wireWorkspaceIndex(
   const isYaml = (uri: string) => /\.ya?ml$/i.test(uri);
   documents.onDidChangeContent((e) => {
     if (!isYaml(e.document.uri) && e.document.languageId !== 'yaml') return;
-    editing = e.document.uri;
-    try {
-      index.setOpenDocument(models.get(e.document));
-    } catch (error) {
-      connection.console.error(`workspace index: ${(error as Error).message}`);
-    } finally {
-      editing = undefined;
-    }
+    const update = (model: ManifestModel) => {
+      editing = model.uri;
+      try {
+        index.setOpenDocument(model);
+      } catch (error) {
+        connection.console.error(`workspace index: ${(error as Error).message}`);
+      } finally {
+        editing = undefined;
+      }
+    };
+    // A large file's first parse runs in slices (requests are answered meanwhile); the index gets it when done.
+    const model = models.cheap(e.document);
+    if (model) update(model);
+    else void models.complete(e.document).then((m) => documents.get(m.uri) === e.document && update(m), (error) => connection.console.error(`workspace index: ${(error as Error).message}`));
   });
   documents.onDidClose((e) => index.closeDocument(e.document.uri));
   const watchedFileListeners: ((changes: FileEvent[]) => void)[] = [];

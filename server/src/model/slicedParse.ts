@@ -17,7 +17,7 @@
 import type { LineCounter } from 'yaml';
 import { DocModel, describeDocument, flavorOf, isComposeFileName, lineCounterOf, ManifestModel, modelOf, parseAllChunks, yamlOptions } from './manifestModel';
 import { DocumentStartScan } from './documentStarts';
-import { Chunk, ChunksResult, chunkSteps, hasDirectiveLines, missesClosingQuote, parseSpanState } from './yamlChunks';
+import { Chunk, ChunksResult, chunkSteps, hasDirectiveLines, LARGE_SPAN, missesClosingQuote, parseSpanState } from './yamlChunks';
 
 export class SlicedParse {
   private readonly steps: Generator<readonly Chunk[], ChunksResult> | undefined;
@@ -32,6 +32,8 @@ export class SlicedParse {
   private readonly composeByName: boolean;
   /** The last offset where a `services` key could be spelled: after it, no document can be Compose. */
   private readonly lastComposeHint: number;
+  /** Whether a `---` line follows the first line: with one document, a span is the whole file (no gain). */
+  private readonly severalDocuments: boolean;
 
   /** Document starts found by the lexer (for requests past the parsed part), once such a request came. */
   private scan: DocumentStartScan | undefined;
@@ -45,6 +47,7 @@ export class SlicedParse {
   ) {
     this.composeByName = isComposeFileName(uri);
     this.lastComposeHint = Math.max(text.lastIndexOf('services'), text.lastIndexOf('\\'));
+    this.severalDocuments = text.includes('\n---');
     // Directive lines make documents depend on each other: one step, as parseManifest does it.
     this.steps = hasDirectiveLines(text) ? undefined : chunkSteps(text, 0, text.length, yamlOptions);
   }
@@ -82,7 +85,7 @@ export class SlicedParse {
    * directive lines, and the flavour settled without the other documents.
    */
   get spansPossible(): boolean {
-    return !!this.steps && (this.composeByName || this.lastComposeHint < 0);
+    return !!this.steps && this.severalDocuments && (this.composeByName || this.lastComposeHint < 0);
   }
 
   /** Scans on for document starts (see documentStarts.ts) until `due()` or the end of the text. */
@@ -102,7 +105,9 @@ export class SlicedParse {
   spanAt(offset: number): ManifestModel | undefined {
     if (!this.scan || !this.spansPossible) return undefined;
     const span = this.scan.spanAround(offset);
-    if (!span) return undefined;
+    // A span is parsed in one step: a large one (a huge document) would hold every request up for as long as
+    // the sliced parse takes; a request there waits for the sliced parse instead.
+    if (!span || span.end - span.start > LARGE_SPAN) return undefined;
     let model = this.spans.get(span.start);
     if (model === undefined) {
       const parsed = parseSpanState(this.text, span.start, span.end, yamlOptions);

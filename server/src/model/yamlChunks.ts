@@ -72,6 +72,50 @@ export function parseSpanState(text: string, start: number, end: number, options
   return { docs, flowOpen: (parser as unknown as { lexer: { flowLevel: number } }).lexer.flowLevel > 0 };
 }
 
+/** A chunk longer than this is lexed in slices (parseSpanStateSteps): one huge document holds nothing up. */
+export const LARGE_SPAN = 96 * 1024;
+/** Characters fed to the lexer per slice of a large chunk. */
+export const SPAN_SLICE = 32 * 1024;
+
+/**
+ * parseSpanState in steps: the `yaml` lexer and parser take a stream in pieces (`parse(piece, incomplete)` keeps
+ * an unfinished line for the next piece), so a large span is fed about `slice` characters at a time, in whole
+ * lines, with a yield after each piece; composing the documents from the parsed tokens is the last step. Same documents, offsets, errors
+ * and flow state as one parseSpanState call (test/unit/slicedSpan.test.ts compares them).
+ */
+export function* parseSpanStateSteps(
+  text: string,
+  start: number,
+  end: number,
+  options: YamlOptions,
+  slice = SPAN_SLICE,
+): Generator<void, { docs: ParsedDoc[]; flowOpen: boolean }> {
+  if (end - start <= slice) return parseSpanState(text, start, end, options);
+  const parser = new Parser();
+  parser.offset = start;
+  const tokens: ReturnType<Parser['parse']> extends Generator<infer T> ? T[] : never = [];
+  // Pieces end at line ends: the lexer's look-ahead within a line (implicit keys, indicators) must see the line.
+  for (let at = start; at < end; ) {
+    const nl = text.indexOf('\n', Math.min(end, at + slice) - 1);
+    const to = nl < 0 || nl + 1 >= end ? end : nl + 1;
+    withPlainEnv(() => {
+      for (const token of parser.parse(text.slice(at, to), to < end)) tokens.push(token);
+    });
+    // Inside a flow collection (`[`/`{` over several lines) the lexer reads a piece's end differently from the
+    // middle of the text: such a span is parsed again in one step (rare: long flow collections in a huge document).
+    if (to < end && lexerOf(parser).flowLevel > 0) return parseSpanState(text, start, end, options);
+    at = to;
+    if (at < end) yield;
+  }
+  const composer = new Composer(options);
+  const docs = withPlainEnv(() => Array.from(composer.compose(tokens)) as ParsedDoc[]);
+  return { docs, flowOpen: lexerOf(parser).flowLevel > 0 };
+}
+
+function lexerOf(parser: Parser): { flowLevel: number } {
+  return (parser as unknown as { lexer: { flowLevel: number } }).lexer;
+}
+
 /**
  * The `yaml` parser reads `process.env.LOG_TOKENS` for every token (its composer `LOG_STREAM` per document), and
  * Node's env object asks the C library on every read: a fifth of a parse's time. While a parse runs (it is
@@ -126,7 +170,19 @@ export function* chunkSteps(text: string, from: number, to: number, options: Yam
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     let end = i + 1 < starts.length ? starts[i + 1] : to;
-    let parsed = parseSpanState(text, start, end, options);
+    // A large chunk (one huge document) is lexed in slices, pausing between them (the chunks so far are yielded
+    // again: nothing new is final until the chunk is done).
+    let parsed: { docs: ParsedDoc[]; flowOpen: boolean };
+    if (end - start > LARGE_SPAN) {
+      const spanSteps = parseSpanStateSteps(text, start, end, options);
+      for (let step = spanSteps.next(); ; step = spanSteps.next()) {
+        if (step.done) {
+          parsed = step.value;
+          break;
+        }
+        yield chunks;
+      }
+    } else parsed = parseSpanState(text, start, end, options);
     // An open flow collection runs into the next chunk: parse them together (until it is closed).
     while (parsed.flowOpen && i + 1 < starts.length) {
       i++;

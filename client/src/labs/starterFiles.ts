@@ -71,17 +71,24 @@ export async function copyStarterFiles(lab: LabSummary, folder: vscode.Uri, plan
 }
 
 /**
- * The lab checks read open editors first, an editor with unsaved changes keeps its text when the file on disk
- * changes (and saving it later would conflict), and a clean one reloads only a moment later: an open file gets
- * the starter text through the editor and is saved. True when the file was written that way.
+ * The lab checks read open editors first, and an editor with unsaved changes keeps its text when the file on disk
+ * changes (saving it later would conflict): an open file gets the starter text through the editor and is saved.
+ * A clean editor can still show text older than the file (VS Code reloads it a moment after a change on disk):
+ * then the edit and the save may change nothing on disk, so the file is compared afterwards. True when the file
+ * on disk holds the starter bytes; otherwise the caller writes it.
  */
 async function replaceOpenText(target: vscode.Uri, bytes: Uint8Array): Promise<boolean> {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
   if (!document || document.isClosed) return false;
   const text = new TextDecoder('utf-8').decode(bytes);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
-  return (await vscode.workspace.applyEdit(edit)) && (await document.save());
+  if (document.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+    if (!(await vscode.workspace.applyEdit(edit))) return false;
+  }
+  if (document.isDirty && !(await document.save())) return false;
+  const onDisk = await vscode.workspace.fs.readFile(target).then((b) => b, () => undefined);
+  return !!onDisk && Buffer.from(onDisk).equals(Buffer.from(bytes));
 }
 
 /** Opens the lab's files (first one last, so it is in front) in the first editor group. */

@@ -83,6 +83,16 @@ describe('labs', function () {
     const overwrite = await vscode.commands.executeCommand('lessonAware.startLab', LAB, { onConflict: 'overwrite', open: false });
     assert.deepEqual([overwrite.cancelled, overwrite.written], [false, [FILE]]);
     assert.equal(learnerText(), starterText());
+
+    // The file open in a clean editor, changed on disk just before the overwrite: the editor may still show the
+    // starter text (VS Code reloads it a moment later), so editing and saving it changes nothing on disk.
+    const document = await vscode.workspace.openTextDocument(learnerUri());
+    await eventually(() => document.getText(), (text) => assert.equal(text, starterText()), { timeoutMs: 10_000, what: 'editor shows the starter text' });
+    fs.writeFileSync(learnerUri().fsPath, mine);
+    const again = await vscode.commands.executeCommand('lessonAware.startLab', LAB, { onConflict: 'overwrite', open: false });
+    assert.deepEqual(again.written, [FILE]);
+    assert.equal(learnerText(), starterText(), 'the file on disk holds the starter again');
+    await eventually(() => [document.getText(), document.isDirty], ([text, dirty]) => assert.deepEqual([text === starterText(), dirty], [true, false]), { timeoutMs: 10_000, what: 'the editor shows the starter, clean' });
   });
 
   it('an unsaved edit ticks the step, its walkthrough context key and the stored progress', async () => {

@@ -24,9 +24,16 @@ describe('crash recovery of the language server', function () {
       assert.ok(s.pid && s.pid !== oldPid, `a new server process (was ${oldPid}, now ${s.pid})`);
     }, { timeoutMs: 60_000, what: 'server running again' });
 
-  /** Kills the running server; resolves with its state before the kill. */
+  /**
+   * Kills the running server once it answers (a crash of a working server); resolves with its state before the
+   * kill. "Running" alone is not enough: the client reports it as soon as `initialize` is answered, before it has
+   * sent `initialized`, and a server gone in that moment makes the client give up its start (no restart) — a
+   * window the server's faster `initialize` answer made wide enough to hit.
+   */
   async function killServer() {
     const before = await eventually(serverState, (s) => assert.ok(s.state === 'running' && s.pid, 'server running'), { what: 'server running' });
+    await hoverWorks();
+    assert.equal((await serverState()).pid, before.pid, 'the same server answered');
     process.kill(before.pid, 'SIGKILL');
     return before;
   }

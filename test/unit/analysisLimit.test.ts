@@ -40,11 +40,15 @@ test('an open file over the limit is not parsed and gets one information diagnos
   assert.equal(limited.limited?.reason, 'structure');
   const findings = runRules(limited, { rules: allRules, fieldDocs });
   assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.start, f.end]), [['file-not-analysed', 'information', 0, 0]]);
-  assert.match(findings[0].args![0], /30,005 flow-collection separators/);
+  assert.deepEqual(findings[0].args, ['30,005', '30,000']);
   assert.deepEqual(runRules(limited, { rules: allRules, fieldDocs, severities: { 'file-not-analysed': 'off' } }), [], 'the id can be turned off');
   const [diagnostic] = toDiagnostics(limited, findings, { corpus: bundledLessonCorpus(), fieldDocs, lang: 'ko' }).map((l) => l.diagnostic);
   assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  assert.match(String(diagnostic.message), /한도 30,000 초과/);
+  // The Korean message says what was counted in Korean (no English inside it).
+  assert.match(String(diagnostic.message), /플로 컬렉션 구분자와 별칭 표시 30,005개, 한도 30,000개 초과/);
+  assert.doesNotMatch(String(diagnostic.message), /separators|alias marks/);
+  const [english] = toDiagnostics(limited, findings, { corpus: bundledLessonCorpus(), fieldDocs, lang: 'en' }).map((l) => l.diagnostic);
+  assert.match(String(english.message), /30,005 flow-collection separators and alias marks, over its limit of 30,000/);
 
   const back = cache.get({ uri, version: 2, getText: () => pod });
   assert.equal(back.limited, undefined);

@@ -11,7 +11,7 @@ import type { FieldDocs } from '../schema/types';
 import type { RuleSeveritySetting } from '../settings';
 import { emptyWorkspace, WorkspaceResources } from './cross/workspaceResources';
 import { DocResults, fileKeyOf, planReuse, RecordingWorkspace, RuleResult, RuleResultCache, withoutFixes } from './resultCache';
-import { MAX_DIAGNOSTICS, notAnalysedFinding, notAnalysedMeta } from './notAnalysed';
+import { MAX_DIAGNOSTICS, notAnalysedFinding, notAnalysedMeta, notAnalysedMetaFor } from './notAnalysed';
 import { isSuppressed, parseSuppressions } from './suppression';
 import type { Finding, Fix, Rule, RuleMeta, Severity } from './types';
 
@@ -171,7 +171,7 @@ function ruleRanks(rules: readonly Rule[]): Map<string, number> {
 /** A file over an analysis limit: its one information diagnostic (unless that id is turned off). */
 function notAnalysedRun(model: ManifestModel, options: EngineOptions) {
   const setting = options.severities?.[notAnalysedMeta.id];
-  const findings: RuleFinding[] = setting === 'off' || !model.limited ? [] : [{ ...notAnalysedFinding(model.limited), meta: notAnalysedMeta, severity: (setting as Severity | undefined) ?? notAnalysedMeta.severity }];
+  const findings: RuleFinding[] = setting === 'off' || !model.limited ? [] : [{ ...notAnalysedFinding(model.limited), meta: notAnalysedMetaFor(model.limited), severity: (setting as Severity | undefined) ?? notAnalysedMeta.severity }];
   return { *document(): Generator<void> {}, finish: () => findings };
 }
 

@@ -22,16 +22,30 @@ export const notAnalysedMeta: RuleMeta = {
   lessonField: '',
 };
 
+/** The same note for a file over the flow-marks limit: the count is said in the message's own language. */
+export const notAnalysedFlowMeta: RuleMeta = {
+  ...notAnalysedMeta,
+  message: {
+    en: 'Lesson-Aware did not analyse this file: {0} flow-collection separators and alias marks, over its limit of {1}. Rules, hover and lesson links are off here; split the file, or check it with the CLI (lesson-aware check).',
+    ko: 'Lesson-Aware가 이 파일을 분석하지 않았습니다: 플로 컬렉션 구분자와 별칭 표시 {0}개, 한도 {1}개 초과. 이 파일에서는 규칙, 호버, 레슨 링크가 꺼집니다. 파일을 나누거나 CLI(lesson-aware check)로 검사하세요.',
+  },
+};
+
 function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The finding that says why the file was not analysed, at its first character. */
+/** The meta whose message fits the limit the file is over. */
+export function notAnalysedMetaFor(limit: AnalysisLimit): RuleMeta {
+  return limit.reason === 'size' ? notAnalysedMeta : notAnalysedFlowMeta;
+}
+
+/** The finding that says why the file was not analysed, at its first character (arguments in any language). */
 export function notAnalysedFinding(limit: AnalysisLimit): Finding {
   const args =
     limit.reason === 'size'
       ? [size(limit.measured), size(limit.limit)]
-      : [`${limit.measured.toLocaleString('en')} flow-collection separators and alias marks`, limit.limit.toLocaleString('en')];
+      : [limit.measured.toLocaleString('en'), limit.limit.toLocaleString('en')];
   return { ruleId: notAnalysedMeta.id, start: 0, end: 0, args };
 }
 

@@ -48,16 +48,26 @@ export async function eventually(probe, check, { timeoutMs = 30_000, intervalMs 
   }
 }
 
-/** The frame of our lesson pane (webview iframes are nested; ours holds `article.lesson`). */
-export async function paneFrame(page, timeoutMs = 30_000) {
+/** `frame.evaluate`, or a rejection when the frame does not answer within `ms` (a hung webview frame). */
+export function evaluateIn(frame, fn, arg, ms = 5_000) {
+  return Promise.race([frame.evaluate(fn, arg), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer from frame ${frame.url().slice(0, 80)}`)), ms))]);
+}
+
+/** The frame holding `selector` (webview iframes are nested); fails with "<what> not found" after `timeoutMs`. */
+export async function frameWith(page, selector, what, timeoutMs = 30_000) {
   return eventually(async () => {
     for (const frame of page.frames()) {
       try {
-        if (await frame.evaluate(() => !!document.querySelector('article.lesson'))) return frame;
+        if (await evaluateIn(frame, (s) => !!document.querySelector(s), selector)) return frame;
       } catch { /* detached or not ready */ }
     }
     return undefined;
-  }, (frame) => { if (!frame) throw new Error('lesson pane frame not found'); }, { timeoutMs, what: 'lesson pane frame' });
+  }, (frame) => { if (!frame) throw new Error(`${what} not found`); }, { timeoutMs, what });
+}
+
+/** The frame of our lesson pane (it holds `article.lesson`). */
+export function paneFrame(page, timeoutMs = 30_000) {
+  return frameWith(page, 'article.lesson', 'lesson pane frame', timeoutMs);
 }
 
 /** Opens a new page on `url`, logging the browser console to `consoleLog`. */

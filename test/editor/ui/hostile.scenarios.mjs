@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventually } from '../../../scripts/editor/lib/workbench.mjs';
+import { evaluateIn, eventually, frameWith } from '../../../scripts/editor/lib/workbench.mjs';
 
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'hostile-lessons');
 const session = {};
@@ -61,23 +61,6 @@ flowchart LR
   click B "javascript:document.title='PWNED'" "a javascript href"
   click C "command:workbench.action.terminal.new" "a command href"
 `;
-
-/** `frame.evaluate` that gives up after `ms` (a frame without a script context, e.g. a blocked iframe, never answers). */
-function evaluateIn(frame, fn, arg, ms = 5_000) {
-  return Promise.race([frame.evaluate(fn, arg), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer from frame ${frame.url().slice(0, 80)}`)), ms))]);
-}
-
-/** The frame holding `selector` (webview iframes are nested). */
-async function frameWith(page, selector, what, timeoutMs = 60_000) {
-  return eventually(async () => {
-    for (const frame of page.frames()) {
-      try {
-        if (await evaluateIn(frame, (s) => !!document.querySelector(s), selector)) return frame;
-      } catch { /* detached or not ready */ }
-    }
-    return undefined;
-  }, (frame) => assert.ok(frame, `${what} not found`), { timeoutMs, what });
-}
 
 /** Traces a payload would leave in any frame: a PWNED title, a data-pwned mark, a #pwned element, a posted message. */
 async function traces(page) {
@@ -195,7 +178,7 @@ export const scenarios = [
       // The allow-listed command link opens the pane at the section.
       await wb.page.locator('.monaco-hover a[data-href^="command:lessonAware.openLesson"]').first().click();
       await wb.dismissHover().catch(() => undefined);
-      const pane = await frameWith(wb.page, 'article.lesson #enableservicelinks-주의', 'the hostile lesson in the pane');
+      const pane = await frameWith(wb.page, 'article.lesson #enableservicelinks-주의', 'the hostile lesson in the pane', 60_000);
       await listenForPostedMessages(wb.page);
       const facts = await eventually(() => pane.evaluate(() => {
         const article = document.querySelector('article.lesson');
@@ -240,7 +223,7 @@ export const scenarios = [
       assert.equal(await terminals(wb.page), 0, 'no terminal was opened');
       // The allowed relative lesson link opens the other lesson of the folder at its section.
       await pane.locator('a', { hasText: '다음 레슨의 절' }).click();
-      const second = await frameWith(wb.page, 'article.lesson #다음-절', 'the linked lesson');
+      const second = await frameWith(wb.page, 'article.lesson #다음-절', 'the linked lesson', 60_000);
       await eventually(() => second.evaluate(() => [...document.querySelectorAll('.section-highlight.section-start')].map((e) => e.id)),
         (ids) => assert.deepEqual(ids, ['다음-절']), { what: 'linked section highlighted' });
       return { hover: hover.split('\n').slice(0, 3).join(' / '), blocked: facts.blocked, diagrams: `${facts.svgs} SVG of ${facts.diagrams}` };
@@ -275,7 +258,7 @@ export const scenarios = [
         // The command is offered for Mermaid editors: put the focus into this one.
         await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
         await wb.runCommand('Lesson-Aware: Show Mermaid Preview');
-        const preview = await frameWith(wb.page, 'section.diagram .content svg', 'the Mermaid preview SVG');
+        const preview = await frameWith(wb.page, 'section.diagram .content svg', 'the Mermaid preview SVG', 60_000);
         await listenForPostedMessages(wb.page);
         const facts = await preview.evaluate(() => {
           const svg = document.querySelector('section.diagram .content svg');

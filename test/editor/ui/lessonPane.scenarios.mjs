@@ -1,6 +1,6 @@
 // UI scenarios for the lesson pane, Mermaid in the pane and the lessons tree, on the real workbench.
 import assert from 'node:assert/strict';
-import { eventually, paneFrame } from '../../../scripts/editor/lib/workbench.mjs';
+import { eventually, frameWith, paneFrame } from '../../../scripts/editor/lib/workbench.mjs';
 
 
 function paneFacts(frame) {
@@ -23,15 +23,8 @@ function paneFacts(frame) {
 }
 
 /** The frame of the Mermaid preview (it holds `section.diagram` or the empty note). */
-async function previewFrame(page, timeoutMs = 30_000) {
-  return eventually(async () => {
-    for (const frame of page.frames()) {
-      try {
-        if (await frame.evaluate(() => !!document.querySelector('section.diagram, p.empty'))) return frame;
-      } catch { /* detached or not ready */ }
-    }
-    return undefined;
-  }, (frame) => assert.ok(frame, 'Mermaid preview frame not found'), { timeoutMs, what: 'Mermaid preview frame' });
+function previewFrame(page, timeoutMs = 30_000) {
+  return frameWith(page, 'section.diagram, p.empty', 'Mermaid preview frame', timeoutMs);
 }
 
 const previewFacts = (frame) => frame.evaluate(() => ({

@@ -6,8 +6,9 @@
  * back to parsing the whole document. The entry's ancestors are copied (new objects down the path, so caches
  * keyed by a node never see its subtree change) and everything after the entry moves by the length change.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import { ParsedDoc, parseSpan, YamlOptions } from './yamlChunks';
+import { eachNode } from './eachNode';
 
 /** The part of the text an edit replaced: [start, oldEnd) of the old text is [start, newEnd) of the new one. */
 interface Change {
@@ -166,18 +167,8 @@ function cloneNode<T extends object>(node: T): T {
 /** Moves every offset at or after `from` by `delta`, skipping the subtree of `skip` (the replaced entry). */
 function shiftAfter(root: Node | null, from: number, delta: number, skip: Pair): void {
   if (delta === 0) return;
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object' || node === skip) continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    if (isCollection(node) || isScalar(node) || isAlias(node)) {
-      const range = (node as Node).range;
-      if (range) for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
-    }
-    if (isCollection(node)) for (const item of node.items) stack.push(item);
-  }
+  eachNode(root, (node) => {
+    const range = node.range;
+    if (range) for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
+  }, skip);
 }

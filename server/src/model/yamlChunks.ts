@@ -9,7 +9,8 @@
  * parsed as one chunk (directives carry state across documents). Parsed nodes carry absolute file offsets
  * (the parser starts counting at the chunk's offset), so consumers never see chunk-relative offsets.
  */
-import { Composer, Document, Parser, ParsedNode, ParseOptions, DocumentOptions, SchemaOptions, isAlias, isCollection, isPair, isScalar, Node } from 'yaml';
+import { Composer, Document, Parser, ParsedNode, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
+import { eachNode } from './eachNode';
 
 export type ParsedDoc = Document.Parsed<ParsedNode>;
 
@@ -206,17 +207,7 @@ export function shiftDocument(doc: ParsedDoc, delta: number): void {
   shiftRange(doc.range, delta);
   for (const e of doc.errors) shiftRange(e.pos, delta);
   for (const w of doc.warnings) shiftRange(w.pos, delta);
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    if (isCollection(node) || isScalar(node) || isAlias(node)) shiftRange((node as Node).range, delta);
-    if (isCollection(node)) for (const item of node.items) stack.push(item);
-  }
+  eachNode(doc.contents, (node) => shiftRange(node.range, delta));
 }
 
 function shiftRange(range: number[] | null | undefined, delta: number): void {

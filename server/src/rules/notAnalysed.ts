@@ -6,14 +6,20 @@
 import type { AnalysisLimit } from '../model/analysisLimit';
 import type { Finding, RuleMeta } from './types';
 
+/** What the note says after why: the same for every limit. */
+const offHere = {
+  en: 'Rules, hover and lesson links are off here; split the file, or check it with the CLI (lesson-aware check).',
+  ko: '이 파일에서는 규칙, 호버, 레슨 링크가 꺼집니다. 파일을 나누거나 CLI(lesson-aware check)로 검사하세요.',
+};
+
 export const notAnalysedMeta: RuleMeta = {
   id: 'file-not-analysed',
   flavor: 'kubernetes',
   severity: 'information',
   title: { en: 'File not analysed (too large)', ko: '분석하지 않은 파일 (너무 큼)' },
   message: {
-    en: 'Lesson-Aware did not analyse this file: {0}, over its limit of {1}. Rules, hover and lesson links are off here; split the file, or check it with the CLI (lesson-aware check).',
-    ko: 'Lesson-Aware가 이 파일을 분석하지 않았습니다: {0}, 한도 {1} 초과. 이 파일에서는 규칙, 호버, 레슨 링크가 꺼집니다. 파일을 나누거나 CLI(lesson-aware check)로 검사하세요.',
+    en: `Lesson-Aware did not analyse this file: {0}, over its limit of {1}. ${offHere.en}`,
+    ko: `Lesson-Aware가 이 파일을 분석하지 않았습니다: {0}, 한도 {1} 초과. ${offHere.ko}`,
   },
   help: {
     en: 'The language server answers every request within about a second; parsing a YAML file costs about a second per 1.5–2 MB, and much more for tens of thousands of flow items or aliases. Larger files are left alone.',
@@ -26,8 +32,8 @@ export const notAnalysedMeta: RuleMeta = {
 export const notAnalysedFlowMeta: RuleMeta = {
   ...notAnalysedMeta,
   message: {
-    en: 'Lesson-Aware did not analyse this file: {0} flow-collection separators and alias marks, over its limit of {1}. Rules, hover and lesson links are off here; split the file, or check it with the CLI (lesson-aware check).',
-    ko: 'Lesson-Aware가 이 파일을 분석하지 않았습니다: 플로 컬렉션 구분자와 별칭 표시 {0}개, 한도 {1}개 초과. 이 파일에서는 규칙, 호버, 레슨 링크가 꺼집니다. 파일을 나누거나 CLI(lesson-aware check)로 검사하세요.',
+    en: `Lesson-Aware did not analyse this file: {0} flow-collection separators and alias marks, over its limit of {1}. ${offHere.en}`,
+    ko: `Lesson-Aware가 이 파일을 분석하지 않았습니다: 플로 컬렉션 구분자와 별칭 표시 {0}개, 한도 {1}개 초과. ${offHere.ko}`,
   },
 };
 

@@ -4,8 +4,9 @@
  * Each lookup also says whether the key is the service's own (present in its mapping as written), because
  * quick fixes may only edit what is written there: editing an anchor would change every service that uses it.
  */
-import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { DocContext } from '../types';
+import { eachNode } from '../../model/eachNode';
 
 type ParsedDoc = DocContext['yaml'];
 
@@ -16,23 +17,14 @@ function anchorsOf(doc: ParsedDoc): Map<string, Node[]> {
   let index = anchorIndex.get(doc);
   if (!index) {
     const found = new Map<string, Node[]>();
-    // Document order: a node before its children, a key before its value (an explicit stack: no recursion limit).
-    const stack: unknown[] = [doc.contents];
-    while (stack.length) {
-      const node = stack.pop();
-      if (!node || typeof node !== 'object') continue;
-      if (isPair(node)) {
-        stack.push(node.value, node.key);
-        continue;
-      }
+    // Document order (eachNode): a later anchor of the same name wins for the aliases after it.
+    eachNode(doc.contents, (node) => {
       const anchor = (node as { anchor?: string }).anchor;
-      if (anchor && !isAlias(node)) {
-        const list = found.get(anchor);
-        if (list) list.push(node as Node);
-        else found.set(anchor, [node as Node]);
-      }
-      if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-    }
+      if (!anchor || isAlias(node)) return;
+      const list = found.get(anchor);
+      if (list) list.push(node);
+      else found.set(anchor, [node]);
+    });
     anchorIndex.set(doc, (index = found));
   }
   return index;

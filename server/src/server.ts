@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { createConnection, InitializeParams, InitializeRequest, Message, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { serverCapabilities } from './capabilities';
+import { ClientActivity } from './clientActivity';
 import { resolveLang, t } from './i18n';
 import type { startServerCore } from './serverCore';
 
@@ -17,8 +18,8 @@ const CORE_BUNDLE = 'server-core.js';
 
 let initializeParams: InitializeParams | undefined;
 let coreLoaded = false;
-/** When the last message from the client arrived: background work waits for a quiet client (idleWork.ts). */
-let lastMessageAt = 0;
+/** Every message from the client, marked as it is dispatched: sliced work and background work read it. */
+const activity = new ClientActivity();
 
 /** Loads and starts the core once `initialize` was answered; later calls do nothing. */
 function ensureCore(): void {
@@ -26,7 +27,7 @@ function ensureCore(): void {
   coreLoaded = true;
   try {
     const core = require(path.join(__dirname, CORE_BUNDLE)) as { startServerCore: typeof startServerCore };
-    core.startServerCore({ connection, documents, params: initializeParams, distDir: __dirname, lastMessageAt: () => lastMessageAt });
+    core.startServerCore({ connection, documents, params: initializeParams, distDir: __dirname, activity });
   } catch (error) {
     // Without its core the server answers nothing useful: say so once instead of failing each message.
     connection.console.error(`lesson-aware: the server core failed to load: ${(error as Error).stack ?? error}`);
@@ -38,7 +39,7 @@ function ensureCore(): void {
 const connection = createConnection(ProposedFeatures.all, {
   messageStrategy: {
     handleMessage(message, next) {
-      lastMessageAt = performance.now();
+      activity.mark();
       if (!(Message.isRequest(message) && message.method === InitializeRequest.method)) ensureCore();
       return next(message);
     },

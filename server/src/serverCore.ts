@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DidChangeConfigurationNotification, MarkupKind, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import type { ClientActivity } from './clientActivity';
 import type { Connection, Hover, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from './features/hover';
@@ -37,13 +38,14 @@ export interface ServerCoreOptions {
   params: InitializeParams;
   /** The folder of the bundles: field docs and the lesson index lie next to them. */
   distDir: string;
-  /** When the last message from the client arrived (performance.now() clock). */
-  lastMessageAt(): number;
+  /** Every message from the client, marked by the entry as it is dispatched. */
+  activity: ClientActivity;
 }
 
 /** Wires every service and handler on the connection once `initialize` was answered. */
-export function startServerCore({ connection, documents, params, distDir, lastMessageAt }: ServerCoreOptions): void {
+export function startServerCore({ connection, documents, params, distDir, activity }: ServerCoreOptions): void {
   const services = createServices({
+    activity,
     extensionRoot: path.join(distDir, '..'),
     fieldDocsDir: path.join(distDir, 'field-docs'),
     lessonIndexFile: path.join(distDir, 'lesson-index.json'),
@@ -68,7 +70,7 @@ export function startServerCore({ connection, documents, params, distDir, lastMe
   /** All Kubernetes resources of the workspace folders, for cross-resource rules; re-runs diagnostics when it changes. */
   const workspace = wireWorkspaceIndex(connection, documents, services.models, (selfChanged) => refreshAllDiagnostics(selfChanged));
   /** Start-up work nobody waits for runs while the client is quiet. */
-  const idle = new IdleWork({ lastActivity: lastMessageAt, onError: (error) => connection.console.error(`background work failed: ${(error as Error).stack ?? error}`) });
+  const idle = new IdleWork({ lastActivity: () => activity.lastAt, onError: (error) => connection.console.error(`background work failed: ${(error as Error).stack ?? error}`) });
   /** Labs: list, state, live ticks of watched lab folders (server/src/labs). */
   const labs = wireLabs(connection, documents, { lessons: services.lessons, fieldDocs: services.fieldDocs, lang: () => lang, ready: settingsReady, workspace, idle });
 

@@ -1,5 +1,6 @@
 /** The composition root: builds every service with explicit dependencies (no module-level singletons). */
 import * as path from 'node:path';
+import type { ClientActivity } from './clientActivity';
 import { BundledLessons } from './lessons/bundledIndex';
 import { LessonFolder, LessonIndex } from './lessons/lessonIndex';
 import { DocumentModelCache } from './model/documentCache';
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   lessonIndexFile?: string;
   warn: (message: string) => void;
   log: (message: string) => void;
+  /** Messages from the client, marked by the server's entry (clientActivity.ts). */
+  activity?: ClientActivity;
 }
 
 export interface Services {
@@ -35,7 +38,7 @@ export function createServices(options: ServiceOptions): Services {
     warn: options.warn,
     log: options.log,
   });
-  return { fieldDocs, lessons, models: new DocumentModelCache(), bundledLessonsDir };
+  return { fieldDocs, lessons, models: new DocumentModelCache(options.activity), bundledLessonsDir };
 }
 
 /** Lesson folders from the settings: bundled first, then each configured folder resolved against the workspace. */

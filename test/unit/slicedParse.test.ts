@@ -11,7 +11,8 @@ import { DocumentStartScan } from '../../server/src/model/documentStarts';
 import { ManifestModel, parseManifest } from '../../server/src/model/manifestModel';
 import { pathAt } from '../../server/src/model/pathAt';
 import { SlicedParse } from '../../server/src/model/slicedParse';
-import { IDLE_TURNS, nextTurn, RequestActivity, TimeSlicer } from '../../server/src/model/timeSlices';
+import { ClientActivity } from '../../server/src/clientActivity';
+import { IDLE_TURNS, nextTurn, TimeSlicer } from '../../server/src/model/timeSlices';
 import { applyEdit, dumpModel, randomEdit, randomManifest, Rng } from '../helpers/yamlEdits';
 
 /** Several random manifests joined (many chunks), some damaged by random edits (open flows, lone quotes, `---`). */
@@ -125,7 +126,7 @@ test('DocumentModelCache: requests are answered during a sliced first parse; get
 });
 
 test('TimeSlicer: a pause goes on while requests keep coming, and ends when they stop', async () => {
-  const activity = new RequestActivity();
+  const activity = new ClientActivity();
   const slicer = new TimeSlicer(1000, activity);
   assert.equal(slicer.due(), false);
   assert.equal(await slicer.pause(), IDLE_TURNS, 'no requests: IDLE_TURNS turns');

@@ -12,7 +12,8 @@ import { updateManifest } from './incrementalParse';
 import { analysisLimit } from './analysisLimit';
 import { limitedModel, ManifestModel, parseManifest } from './manifestModel';
 import { SlicedParse } from './slicedParse';
-import { RequestActivity, TimeSlicer } from './timeSlices';
+import { ClientActivity } from '../clientActivity';
+import { TimeSlicer } from './timeSlices';
 
 export interface VersionedText {
   uri: string;
@@ -40,8 +41,9 @@ interface Running {
 export class DocumentModelCache {
   private readonly models = new Map<string, ManifestModel>();
   private readonly running = new Map<string, Running>();
-  /** Requests asking for models: sliced work yields longer while they come (timeSlices.ts). */
-  readonly activity = new RequestActivity();
+
+  /** Messages from the client (the server's, or one of its own): sliced work yields longer while they come. */
+  constructor(readonly activity = new ClientActivity()) {}
 
   get(doc: VersionedText): ManifestModel {
     const cached = this.models.get(doc.uri);

@@ -4,22 +4,11 @@
  *
  * vscode-jsonrpc dispatches one message per event-loop turn. A worker that yielded one turn per slice would let
  * one request through per slice: twenty queued hovers would wait for twenty slices. So after a slice the worker
- * keeps yielding while requests are still arriving (RequestActivity counts them), up to MAX_TURNS turns: the
+ * keeps yielding while messages are still arriving (ClientActivity counts them), up to MAX_TURNS turns: the
  * queue drains before the next slice.
  */
 
-/** Counts request handlers that asked for a model: a worker sees whether requests ran while it yielded. */
-export class RequestActivity {
-  private count = 0;
-
-  mark(): void {
-    this.count++;
-  }
-
-  get handled(): number {
-    return this.count;
-  }
-}
+import type { ClientActivity } from '../clientActivity';
 
 /** At most this many turns per pause (a flood of requests must not starve the work either). */
 export const MAX_TURNS = 64;
@@ -37,7 +26,7 @@ export class TimeSlicer {
 
   constructor(
     private readonly sliceMs: number,
-    private readonly activity?: RequestActivity,
+    private readonly activity?: ClientActivity,
   ) {}
 
   /** Whether the current slice has used its time. */
